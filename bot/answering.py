@@ -1,0 +1,119 @@
+"""Replies about topics: answers, "did you mean", the menu, fallbacks and crisis replies."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot import wording
+from bot.menu import MENU
+from bot.messages import Alert, Button
+from bot.turn import Turn
+from intents.router import OUT_OF_SCOPE
+from knowledge.base import CouncilKnowledge
+from knowledge.model import family
+from storage.store import Store, stamp
+
+log = logging.getLogger("carebot.answering")
+
+# Families whose answers are facts: they carry a source and ask "was this helpful?".
+FACT_FAMILIES = ("offer", "voice", "care", "glossary")
+
+
+@dataclass
+class Answering:
+    """Builds topic replies for one council and records what was asked."""
+
+    knowledge: CouncilKnowledge
+    store: Store
+
+    @property
+    def council(self) -> str:
+        return self.knowledge.slug
+
+    def topic_button(self, turn: Turn, topic_id: str) -> Button:
+        return turn.button(self.knowledge.title(topic_id), "topic", topic_id)
+
+    def standard_buttons(self, turn: Turn) -> list[Button]:
+        return [turn.button(wording.BUTTON_MENU, "menu"), turn.button(wording.BUTTON_HUMAN, "topic", "meta.human")]
+
+    def answer(self, turn: Turn, topic_id: str) -> None:
+        """Answer one topic, with related topics and "was this helpful?"."""
+        topic = self.knowledge.topics[topic_id]
+        text = self.knowledge.answer(topic_id)
+        if family(topic_id) in FACT_FAMILIES:
+            text += f"\n\nSource: {topic.source} (checked {topic.reviewed:%B %Y})"
+            self.store.count_topic(self.council, topic_id)
+            log.info("answered topic=%s", topic_id)
+            related = [self.topic_button(turn, r) for r in topic.related if r in self.knowledge.topics]
+            turn.say(text, related)
+            turn.say(
+                wording.HELPFUL_QUESTION,
+                [
+                    turn.button(wording.BUTTON_YES, "helpful", f"y:{topic_id}"),
+                    turn.button(wording.BUTTON_NO, "helpful", f"n:{topic_id}"),
+                    turn.button(wording.BUTTON_MENU, "menu"),
+                ],
+            )
+            return
+        buttons = [self.topic_button(turn, r) for r in topic.related if r in self.knowledge.topics]
+        if topic_id == OUT_OF_SCOPE:
+            buttons = self.standard_buttons(turn)
+        turn.say(text, buttons or self.standard_buttons(turn))
+
+    def clarify(self, turn: Turn, choices: tuple[str, ...], asked: str) -> None:
+        """Offer the likeliest topics; remember them so only these buttons count."""
+        turn.state["clarify"] = {"turn": turn.number, "choices": list(choices), "asked": self._scrubbed(asked)}
+        buttons = [turn.button(self.knowledge.title(c), "choose", c) for c in choices]
+        buttons.append(turn.button(wording.CLARIFY_NONE, "choose", ""))
+        turn.say(wording.CLARIFY, buttons)
+
+    def fallback(self, turn: Turn, text: str) -> None:
+        """Be honest, keep the question for the officer, and offer a way on."""
+        self.store.log_unanswered(turn.key, self.council, text)
+        log.info("unanswered")
+        turn.say(wording.FALLBACK, self.standard_buttons(turn))
+
+    def none_of_these(self, turn: Turn, asked: str) -> None:
+        if asked:
+            self.store.log_unanswered(turn.key, self.council, asked)
+        turn.say(wording.NONE_OF_THESE, self.standard_buttons(turn))
+
+    def menu(self, turn: Turn, group: str = "") -> None:
+        if group in MENU:
+            title, topics = MENU[group]
+            buttons = [self.topic_button(turn, t) for t in topics if t in self.knowledge.topics]
+            buttons.append(turn.button(wording.BUTTON_BACK, "menu"))
+            turn.say(wording.MENU_GROUP.format(group=title), buttons)
+            return
+        buttons = [turn.button(title, "menu", key) for key, (title, _) in MENU.items()]
+        buttons.append(turn.button(wording.BUTTON_HUMAN, "topic", "meta.human"))
+        turn.say(wording.MENU, buttons)
+
+    def crisis(self, turn: Turn, kind: str, text: str) -> None:
+        """The crisis reply for its kind, a stored event and an alert; any flow waits."""
+        at = stamp()
+        self.store.record_safeguarding(turn.key, self.council, kind)
+        log.warning("safeguarding kind=%s", kind)
+        include_text = bool(self.knowledge.setting("alerts_include_text"))
+        turn.result.alerts.append(
+            Alert(kind=kind, at=at, person=turn.key, council=self.council, text=text if include_text else None)
+        )
+        buttons = [turn.button(wording.BUTTON_HUMAN, "topic", "meta.human")]
+        if turn.flow is not None:
+            # Pause, never carry on as if nothing happened; the person can resume.
+            turn.state["paused"] = turn.flow
+            turn.flow = None
+            buttons.append(turn.button(wording.BUTTON_RESUME, "resume"))
+        turn.state.pop("clarify", None)
+        topic_id = f"crisis.{kind}"
+        text_out = self.knowledge.answer(topic_id)
+        if "paused" in turn.state:
+            text_out += "\n\n" + wording.CRISIS_RESUME
+        turn.say(text_out, buttons)
+
+    @staticmethod
+    def _scrubbed(text: str) -> str:
+        from storage.scrub import scrub
+
+        return scrub(text)[:300]

@@ -1,0 +1,150 @@
+"""The `carebot` command line: thin commands over the library."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from bot.config import Settings
+from knowledge.base import KnowledgeError
+
+COUNCIL = click.option("--council", envvar="CAREBOT_COUNCIL", default=None, help="Council slug (default: somerset).")
+DB = click.option("--db", "db_path", envvar="CAREBOT_DB", default=None, type=click.Path(dir_okay=False), help="SQLite file (default: carebot.db).")
+
+
+def settings_from(council: str | None, db_path: str | None) -> Settings:
+    return Settings.from_env(council=council, db_path=Path(db_path) if db_path else None)
+
+
+@click.group()
+@click.version_option(package_name="carebot")
+def main() -> None:
+    """carebot: answers for young people in care and care leavers."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def _engine(settings: Settings):  # type: ignore[no-untyped-def]
+    from bot.app import build_engine
+
+    try:
+        return build_engine(settings)
+    except KnowledgeError as error:
+        raise click.ClickException(f"the knowledge base has errors; run `carebot kb check`:\n{error}") from error
+    except KeyError as error:
+        raise click.ClickException(str(error.args[0])) from error
+
+
+@main.command()
+@COUNCIL
+@DB
+def chat(council: str | None, db_path: str | None) -> None:
+    """Talk to carebot in the terminal. Buttons are numbered options.
+
+    Example:
+
+        carebot chat --council dorset
+        printf 'hello\\nctax exempt?\\n' | carebot chat
+    """
+    from bot.channels import terminal
+
+    engine = _engine(settings_from(council, db_path))
+    interactive = sys.stdin.isatty()
+
+    def write(text: str) -> None:
+        click.echo(text, nl=not text.startswith("> "))
+
+    try:
+        terminal.run(engine, sys.stdin, write, interactive)
+    except (KeyboardInterrupt, EOFError):
+        click.echo("\nBye for now.")
+    finally:
+        engine.close()
+
+
+@main.command()
+@COUNCIL
+@DB
+@click.pass_context
+def start(ctx: click.Context, council: str | None, db_path: str | None) -> None:
+    """Run the bot: Telegram when TELEGRAM_BOT_TOKEN is set, otherwise the terminal chat.
+
+    Example:
+
+        make run
+    """
+    settings = settings_from(council, db_path)
+    if settings.telegram_token and "run" in main.commands:
+        ctx.invoke(main.commands["run"], council=council, db_path=db_path)
+        return
+    click.echo(
+        "No TELEGRAM_BOT_TOKEN set, so here is the terminal chat. "
+        "To connect Telegram, get a token from @BotFather and run: TELEGRAM_BOT_TOKEN=... make run\n",
+        err=True,
+    )
+    ctx.invoke(chat, council=council, db_path=db_path)
+
+
+@main.group()
+def kb() -> None:
+    """The knowledge base."""
+
+
+@kb.command("check")
+@click.option("--council", default=None, help="Check one council only.")
+@click.option("--strict", is_flag=True, help="Treat unset contacts as errors.")
+def kb_check(council: str | None, strict: bool) -> None:
+    """Validate the knowledge base: every problem with its file and line.
+
+    Example:
+
+        carebot kb check --council dorset --strict
+    """
+    from knowledge.check import check
+
+    problems = check(council=council, strict=strict)
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(p.level == "error" for p in problems)
+    warnings = len(problems) - errors
+    click.echo(f"{errors} error(s), {warnings} warning(s)")
+    if errors:
+        sys.exit(1)
+
+
+@main.command("eval")
+@click.argument("cases_file", type=click.Path(exists=True, dir_okay=False))
+@COUNCIL
+@click.option("--json", "json_out", type=click.Path(dir_okay=False), default=None, help="Write one record per case.")
+def eval_command(cases_file: str, council: str | None, json_out: str | None) -> None:
+    """Score understanding on labelled cases.
+
+    Example:
+
+        carebot eval ../shared/eval/dev.yaml --json results.json
+    """
+    from bot import evaluate
+    from intents.matcher import Matcher
+    from intents.router import Router
+    from knowledge.base import CouncilKnowledge, load
+    from knowledge.source import KnowledgeFileError
+
+    try:
+        cases = evaluate.read_cases(Path(cases_file))
+        knowledge = CouncilKnowledge(load(), council or Settings.from_env().council)
+    except KnowledgeFileError as error:
+        raise click.ClickException(str(error)) from error
+    except KnowledgeError as error:
+        raise click.ClickException(str(error)) from error
+    router = Router(Matcher(knowledge.matchable()))
+    router.decide("hello")  # warm the caches so timings are of steady use
+    outcomes, figures = evaluate.score(router, cases)
+    for line in evaluate.misses(outcomes):
+        click.echo(line)
+    if json_out:
+        Path(json_out).write_text(json.dumps(evaluate.records(outcomes), indent=2), encoding="utf-8")
+    click.echo(evaluate.figure_line(figures))

@@ -1,0 +1,238 @@
+"""The conversation engine: transport-free, one Incoming in, one Result out.
+
+    Engine.handle:
+      1. load the person and their conversation state (storage)
+      2. safety screen, always first, in every state      -> crisis reply, event, alert
+      3. if a flow is active                              -> that flow's next step
+      4. else understand                                  -> answer | "did you mean" | fallback
+      5. save state; return replies
+
+Storage is synchronous SQLite, so handle() runs each turn on one worker
+thread: the event loop stays free for other people, and SQLite sees one
+writer at a time. A lock per person keeps each person's turns in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from types import ModuleType
+
+from bot import wording
+from bot.answering import Answering
+from bot.flows import erase
+from bot.messages import Incoming, Result
+from bot.turn import Press, Turn, parse_payload
+from intents.matcher import Matcher
+from intents.normalise import clean, has_words
+from intents.router import Action, Router
+from intents.safety import screen
+from knowledge.base import CouncilKnowledge
+from storage.pseudonym import Pseudonymiser
+from storage.store import Store
+
+log = logging.getLogger("carebot.engine")
+
+# Past this, a message is probably a story rather than a question: we still
+# screen all of it, but only try to match its start.
+LONG_MESSAGE = 600
+MATCH_PREFIX = 300
+
+FLOWS: dict[str, ModuleType] = {erase.NAME: erase}
+# Topics that start something rather than just answer.
+TOPIC_FLOWS = {"meta.delete_data": erase.NAME}
+COMMANDS = {"/help": "meta.help", "/privacy": "meta.privacy"}
+
+
+class Engine:
+    """Decides every reply. Channels only convert."""
+
+    def __init__(self, knowledge: CouncilKnowledge, store: Store, pseudonymiser: Pseudonymiser) -> None:
+        self.knowledge = knowledge
+        self.store = store
+        self.pseudonymiser = pseudonymiser
+        self.router = Router(Matcher(knowledge.matchable()))
+        self.answering = Answering(knowledge, store)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="carebot-db")
+        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    @property
+    def council(self) -> str:
+        return self.knowledge.slug
+
+    def person_key(self, incoming: Incoming) -> str:
+        return self.pseudonymiser.key(incoming.channel, incoming.user_id)
+
+    async def handle(self, incoming: Incoming) -> Result:
+        """Answer one Incoming, in order for its person, without blocking others."""
+        key = self.person_key(incoming)
+        async with self._locks[key]:
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(self._executor, self.respond, incoming)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True)
+
+    def respond(self, incoming: Incoming) -> Result:
+        """The synchronous core of handle(); safe to call directly in tests and eval."""
+        key = self.person_key(incoming)
+        person = self.store.touch_person(key, incoming.channel, self.council, incoming.chat_id)
+        state = self.store.load_state(key)
+        turn = Turn(key=key, person=person, state=state, number=int(state.get("turn", 0)) + 1)
+        try:
+            self._dispatch(turn, incoming)
+        except Exception:
+            # Log the error, never the message. The crisis reply, if any, is
+            # already in the result and still goes out.
+            log.exception("turn failed in state=%s", (turn.flow or {}).get("name", "idle"))
+            turn.say(wording.ERROR, self.answering.standard_buttons(turn))
+        if not turn.erased:
+            state["turn"] = turn.number
+            self.store.save_state(key, state)
+        return turn.result
+
+    # Dispatch
+
+    def _dispatch(self, turn: Turn, incoming: Incoming) -> None:
+        if incoming.unsupported:
+            turn.say(wording.UNSUPPORTED.format(what=incoming.unsupported), self.answering.standard_buttons(turn))
+            return
+        if incoming.button is not None:
+            self._on_button(turn, incoming.button)
+            return
+        text = clean(incoming.text)
+        crisis = screen(text)
+        if crisis.kind is not None:
+            self.answering.crisis(turn, crisis.kind, text)
+            return
+        if text.startswith("/"):
+            self._on_command(turn, text)
+            return
+        flow = turn.flow
+        if flow is not None and flow.get("name") in FLOWS:
+            FLOWS[flow["name"]].on_text(self, turn, text)
+            return
+        if not has_words(text):
+            turn.say(wording.EMPTY, self.answering.standard_buttons(turn))
+            return
+        self.understand(turn, text)
+
+    def understand(self, turn: Turn, text: str) -> None:
+        """Treat text as a question: answer, ask "did you mean", or fall back."""
+        turn.state.pop("clarify", None)
+        decision = self.router.understand(text[:MATCH_PREFIX])
+        long_text = len(text) > LONG_MESSAGE
+        if decision.action is Action.ANSWER and decision.topic_id:
+            self.open_topic(turn, decision.topic_id)
+        elif long_text:
+            turn.say(wording.LONG, self.answering.standard_buttons(turn))
+        elif decision.action is Action.CLARIFY:
+            self.answering.clarify(turn, decision.choices, text)
+        elif decision.topic_id:  # matched out_of_scope: decline kindly, nothing to log
+            self.answering.answer(turn, decision.topic_id)
+        else:
+            self.answering.fallback(turn, text)
+
+    def open_topic(self, turn: Turn, topic_id: str) -> None:
+        """Answer a topic, or start the flow it stands for."""
+        if topic_id in TOPIC_FLOWS:
+            FLOWS[TOPIC_FLOWS[topic_id]].start(self, turn)
+        elif topic_id == "meta.greeting":
+            self.welcome(turn)
+        else:
+            self.answering.answer(turn, topic_id)
+
+    def welcome(self, turn: Turn) -> None:
+        turn.say(wording.WELCOME.format(council=self.knowledge.name))
+        turn.say(
+            wording.WELCOME_PRIVACY,
+            [
+                turn.button(wording.BUTTON_MENU, "menu"),
+                turn.button(wording.BUTTON_HUMAN, "topic", "meta.human"),
+                turn.button(wording.BUTTON_PRIVACY, "topic", "meta.privacy"),
+            ],
+        )
+
+    def stale(self, turn: Turn) -> None:
+        turn.say(wording.STALE_BUTTON, self.answering.standard_buttons(turn))
+
+    def _on_command(self, turn: Turn, text: str) -> None:
+        command = text.split()[0].lower().split("@")[0]
+        if command == "/start":
+            turn.flow = None
+            turn.state.pop("paused", None)
+            self.welcome(turn)
+        elif command == "/menu":
+            self.answering.menu(turn)
+        elif command in ("/forgetme", "/delete"):
+            erase.start(self, turn)
+        elif command in COMMANDS:
+            self.answering.answer(turn, COMMANDS[command])
+        else:
+            turn.say(wording.UNKNOWN_COMMAND, self.answering.standard_buttons(turn))
+
+    # Buttons
+
+    def _on_button(self, turn: Turn, payload: str) -> None:
+        press = parse_payload(payload)
+        if press is None or press.turn > turn.number:
+            turn.say(wording.UNKNOWN_BUTTON)
+            self.answering.menu(turn)
+            return
+        handler = getattr(self, f"_press_{press.action}", None)
+        flow = turn.flow
+        if handler is None and flow is not None and flow.get("name") in FLOWS:
+            FLOWS[flow["name"]].on_button(self, turn, press)
+        elif handler is None:
+            self.stale(turn)
+        else:
+            handler(turn, press)
+
+    def _press_topic(self, turn: Turn, press: Press) -> None:
+        # Topic buttons are safe to press at any time, from any message.
+        if press.arg in self.knowledge.topics and not press.arg.startswith("crisis."):
+            turn.flow = None
+            self.open_topic(turn, press.arg)
+        else:
+            self.stale(turn)
+
+    def _press_menu(self, turn: Turn, press: Press) -> None:
+        self.answering.menu(turn, press.arg)
+
+    def _press_choose(self, turn: Turn, press: Press) -> None:
+        clarify = turn.state.get("clarify")
+        if not clarify or clarify.get("turn") != press.turn:
+            self.stale(turn)
+            return
+        turn.state.pop("clarify", None)
+        if press.arg in clarify.get("choices", ()):
+            self.open_topic(turn, press.arg)
+        else:
+            self.answering.none_of_these(turn, clarify.get("asked", ""))
+
+    def _press_helpful(self, turn: Turn, press: Press) -> None:
+        verdict, _, topic_id = press.arg.partition(":")
+        rated: list[int] = turn.state.setdefault("rated", [])
+        if press.turn in rated:
+            turn.say(wording.ALREADY_RATED)
+            return
+        if topic_id not in self.knowledge.topics or verdict not in ("y", "n"):
+            self.stale(turn)
+            return
+        rated.append(press.turn)
+        del rated[:-50]  # only recent answers can still be rated twice
+        self.store.count_topic(self.council, topic_id, "helpful" if verdict == "y" else "not_helpful")
+        if verdict == "y":
+            turn.say(wording.HELPFUL_THANKS)
+        else:
+            turn.say(wording.NOT_HELPFUL, self.answering.standard_buttons(turn))
+
+    def _press_resume(self, turn: Turn, press: Press) -> None:
+        paused = turn.state.pop("paused", None)
+        if paused is None or paused.get("name") not in FLOWS:
+            self.stale(turn)
+            return
+        turn.flow = paused
+        FLOWS[paused["name"]].resume(self, turn)

@@ -1,0 +1,81 @@
+"""The neutral messages between channels and the engine.
+
+A channel turns its transport's input into an Incoming and renders each
+Reply; the engine never knows whether it is talking to Telegram or a
+terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Telegram's limits; other channels are looser, so these bind everyone.
+MAX_TEXT = 4096
+MAX_BUTTON_DATA = 64
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One thing a person did: typed text, pressed a button, or sent something else."""
+
+    channel: str
+    user_id: str
+    chat_id: str | None = None
+    text: str = ""
+    button: str | None = None  # the payload of a pressed button
+    unsupported: str | None = None  # "photo", "sticker", "voice"... for a kind reply
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: tuple[Button, ...] = ()
+    document: Path | None = None  # a file to send with the text (digest exports)
+
+
+@dataclass(frozen=True)
+class Alert:
+    """For the safeguarding chat: kind, time, pseudonymous key, council; no name, no id."""
+
+    kind: str
+    at: str
+    person: str
+    council: str
+    text: str | None = None  # only when the council's profile allows it
+
+    def render(self) -> str:
+        lines = [
+            "carebot safeguarding alert",
+            f"Kind: {self.kind}",
+            f"Time: {self.at}",
+            f"Council: {self.council}",
+            f"Person (pseudonymous key): {self.person[:16]}",
+            "The young person was shown crisis contacts and offered a person.",
+        ]
+        if self.text:
+            lines.append(f"Their message: {self.text}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Notification:
+    """A message for someone other than the sender (We Said, You Did answers)."""
+
+    person: str
+    reply: Reply
+
+
+@dataclass
+class Result:
+    """Everything the engine wants sent after one Incoming."""
+
+    replies: list[Reply] = field(default_factory=list)
+    alerts: list[Alert] = field(default_factory=list)
+    notifications: list[Notification] = field(default_factory=list)

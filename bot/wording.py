@@ -1,0 +1,78 @@
+"""What the engine itself says, kept in one place so it can be read and improved together.
+
+Topic answers live in knowledge/; these are the conversation's own words.
+Plain, short, kind, and always with a next step.
+"""
+
+from __future__ import annotations
+
+WELCOME = (
+    "Hi, I'm carebot for {council}. I'm an automated helper, not a person.\n"
+    "I can answer questions about leaving care support, your rights and how to get your voice heard.\n"
+    "Type a question in your own words, or pick a button."
+)
+WELCOME_PRIVACY = (
+    "Privacy in one line: I don't keep your name, and board reports never name anyone. "
+    "If you tell me you or someone else is in danger, I will tell the council's safeguarding team so they can help. "
+    "Type /privacy for more."
+)
+EMPTY = "I didn't get any words there. Type a question, or pick a topic from the menu."
+UNSUPPORTED = (
+    "Thanks for sending that. I can only read text messages, so I can't see {what}. "
+    "Type your question in words, or pick a topic from the menu."
+)
+LONG = (
+    "Thanks for telling me all that. I work best with short questions, so I may have missed some of it. "
+    "If you want a real person to hear it, talk to your Personal Adviser or social worker, or tap Talk to a person."
+)
+CLARIFY = "I want to get this right. Did you mean one of these?"
+CLARIFY_NONE = "None of these"
+FALLBACK = (
+    "Sorry, I don't have an answer for that yet. I've noted the question (without your name) "
+    "so the team can add one.\n"
+    "For now, you could ask your Personal Adviser or social worker, pick a topic from the menu, or talk to a person."
+)
+NONE_OF_THESE = (
+    "Thanks for telling me. I've noted your question (without your name) so the team can add an answer.\n"
+    "You could try asking in different words, pick from the menu, or talk to a person."
+)
+MENU = "What would you like to know about? Pick a group."
+MENU_GROUP = "{group}: pick a topic."
+HELPFUL_QUESTION = "Was this helpful?"
+HELPFUL_THANKS = "Thanks for telling me. Glad it helped."
+NOT_HELPFUL = (
+    "Sorry it didn't help. Your Personal Adviser or social worker can give you the full picture for you.\n"
+    "You can also talk to a person, or try the menu."
+)
+ALREADY_RATED = "You've already told me about that answer. Thanks!"
+STALE_BUTTON = "That button is from an older message, so I've left things as they are. Here's where you can go next."
+UNKNOWN_BUTTON = "Sorry, I didn't recognise that button. Here's the menu."
+UNKNOWN_COMMAND = "I don't know that command. Try /menu to see topics, or /help."
+NO_SUCH_OPTION = "There's no option {number}. Pick a number from the list, or type your question."
+ERROR = (
+    "Sorry, something went wrong on my side. Please try again in a moment.\n"
+    "If you need help now, call Childline on 0800 1111 or Samaritans on 116 123, or 999 in an emergency."
+)
+CRISIS_RESUME = "When you're ready, you can carry on where you were."
+SLOW_DOWN = "That's a lot of messages very quickly. I've got them, give me a moment to catch up."
+
+ERASE_CONFIRM = (
+    "This will delete everything carebot keeps about you: your settings, your conversation, "
+    "questions you asked that I couldn't answer, and views you shared. It can't be undone.\n"
+    "Do you want to delete everything?"
+)
+ERASE_DONE = (
+    "Done. I've deleted everything I kept about you. "
+    "If you message again, I'll start fresh. Take care."
+)
+ERASE_KEPT = "OK, I haven't deleted anything."
+
+BUTTON_MENU = "Topics menu"
+BUTTON_HUMAN = "Talk to a person"
+BUTTON_PRIVACY = "Privacy"
+BUTTON_YES = "Yes"
+BUTTON_NO = "No"
+BUTTON_RESUME = "Carry on"
+BUTTON_BACK = "Back to menu"
+BUTTON_ERASE_YES = "Yes, delete everything"
+BUTTON_ERASE_NO = "No, keep it"

@@ -1,0 +1,145 @@
+"""Find the topics a message is most likely about.
+
+Two signals, both from rapidfuzz-friendly normalised words:
+
+- weighted word overlap: words that only a few topics use ("bursary",
+  "advocate") count for more than words every topic uses ("help", "get").
+  Misspelt words are first corrected to the nearest word the knowledge base
+  knows (rapidfuzz ``ratio``, only for words of four letters or more).
+- whole-phrase similarity with ``fuzz.token_sort_ratio``, which rewards
+  close phrasings without the known traps: ``WRatio`` overrates short
+  strings, ``token_set_ratio`` scores 100 for any subset and
+  ``partial_ratio`` for any substring.
+
+A topic's score is its best phrasing's score, from 0 to 1.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from intents.normalise import normalise
+
+# Words that carry no topic on their own. Kept short on purpose: "help",
+# "money" and "hi" matter.
+STOPWORDS = frozenset(
+    """a an the i me my mine am is are was were be been being to of in on at for from by with and or but
+    do does did can could would should will shall may might must it its this that these those there here
+    what how when where who whom which why if so just about any some you your yours we our us they them their
+    he she his her him have has had get got getting please tell know want need like really much many very
+    also then than too as into out up down off over again now ok okay yeah yes not no""".split()
+)
+
+# How closely a misspelt word must resemble a known one to be corrected.
+CORRECTION_CUTOFF = 84
+PHRASE_WEIGHT = 0.35
+
+
+def stem(word: str) -> str:
+    """A light suffix strip so that 'bursaries', 'bursary' and 'housing', 'house' meet."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ers", "er"), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A topic and how well the message fits it (0 to 1)."""
+
+    topic_id: str
+    score: float
+
+
+@dataclass(frozen=True)
+class _Phrasing:
+    topic_id: str
+    text: str  # normalised
+    words: frozenset[str]  # content words, stemmed
+
+
+class Matcher:
+    """Scores messages against every phrasing of every topic."""
+
+    def __init__(self, phrasings: dict[str, tuple[str, ...]]) -> None:
+        self._phrasings: list[_Phrasing] = []
+        for topic_id, texts in phrasings.items():
+            seen: set[str] = set()
+            for text in texts:
+                norm = normalise(text)
+                if norm and norm not in seen:
+                    seen.add(norm)
+                    self._phrasings.append(_Phrasing(topic_id, norm, self._content(norm)))
+        self._texts = [p.text for p in self._phrasings]
+        topics_with: dict[str, set[str]] = defaultdict(set)
+        self._index: dict[str, list[int]] = defaultdict(list)
+        for i, phrasing in enumerate(self._phrasings):
+            for word in phrasing.words:
+                topics_with[word].add(phrasing.topic_id)
+                self._index[word].append(i)
+        n_topics = max(1, len(phrasings))
+        # Inverse topic frequency: rare across topics -> telling.
+        self._weight = {w: math.log(1 + n_topics / len(t)) for w, t in topics_with.items()}
+        self._vocabulary = sorted(w for w in self._weight if len(w) >= 4)
+        self._raw_vocabulary = {
+            word for p in self._phrasings for word in p.text.split()
+        }
+        self._unknown_weight = math.log(1 + n_topics)
+        self._correct = lru_cache(maxsize=16384)(self._correct_uncached)
+
+    @staticmethod
+    def _content(norm: str) -> frozenset[str]:
+        words = [w for w in norm.split() if w not in STOPWORDS]
+        return frozenset(stem(w) for w in (words or norm.split()))
+
+    def _correct_uncached(self, word: str) -> str:
+        """The known word a misspelt one most likely meant (or the word itself)."""
+        if word in self._weight or len(word) < 4 or word.isdigit():
+            return word
+        found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
+        return found[0] if found else word
+
+    def words_of(self, text: str) -> frozenset[str]:
+        """The content words of a message, stemmed and spelling-corrected."""
+        norm = normalise(text)
+        return frozenset(self._correct(stem(w)) for w in self._content(norm))
+
+    def rank(self, text: str, limit: int = 5) -> list[Candidate]:
+        """The best topics for a message, best first."""
+        norm = normalise(text)
+        if not norm:
+            return []
+        words = self.words_of(text)
+        # Unknown words count as heavy: "capital of france" should not look
+        # like a confident match for a topic that merely shares "of".
+        weight = {w: self._weight.get(w, self._unknown_weight) for w in words}
+        total = sum(weight.values()) or 1.0
+        best: dict[str, float] = defaultdict(float)
+        candidates = {i for w in words for i in self._index.get(w, ())}
+        for i in candidates:
+            phrasing = self._phrasings[i]
+            shared = sum(weight[w] for w in words & phrasing.words)
+            own = sum(self._weight[w] for w in phrasing.words) or 1.0
+            # Dice-like: both the message and the phrasing should be covered.
+            overlap = 2 * shared / (total + own)
+            coverage = shared / total
+            score = 0.5 * overlap + 0.5 * coverage
+            if score > best[phrasing.topic_id]:
+                best[phrasing.topic_id] = score
+        corrected = " ".join(sorted(words))
+        for text_, similarity, i in process.extract(
+            norm, self._texts, scorer=fuzz.token_sort_ratio, limit=12, score_cutoff=60
+        ):
+            topic_id = self._phrasings[i].topic_id
+            blended = max(best[topic_id], (1 - PHRASE_WEIGHT) * best[topic_id] + PHRASE_WEIGHT * similarity / 100)
+            if similarity >= 97:
+                blended = max(blended, similarity / 100)
+            best[topic_id] = blended
+        del corrected
+        ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
+        return [Candidate(t, round(s, 4)) for t, s in ranked[:limit] if s > 0]

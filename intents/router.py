@@ -1,0 +1,88 @@
+"""Decide what to do with one message: crisis, answer, ask, or fall back.
+
+This is the whole understanding path, shared by the conversation engine and
+`carebot eval`, so that what is measured is what young people get.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from intents.matcher import Candidate, Matcher
+from intents.normalise import has_words
+from intents.safety import screen
+
+OUT_OF_SCOPE = "out_of_scope"
+
+# Tuned on shared/eval/dev.yaml; see tests/test_router.py for what they protect.
+ANSWER_THRESHOLD = 0.50
+CLARIFY_THRESHOLD = 0.30
+MARGIN = 0.06
+MAX_CHOICES = 3
+
+
+class Action(str, Enum):
+    CRISIS = "crisis"
+    ANSWER = "answer"
+    CLARIFY = "clarify"
+    FALLBACK = "fallback"
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the bot will do with a message, and why."""
+
+    action: Action
+    topic_id: str | None = None
+    choices: tuple[str, ...] = ()
+    score: float = 0.0
+    candidates: tuple[Candidate, ...] = field(default=(), repr=False)
+
+    @property
+    def prediction(self) -> str:
+        """The label `carebot eval` scores: a topic id, 'clarify' or 'out_of_scope'."""
+        if self.action in (Action.CRISIS, Action.ANSWER):
+            return self.topic_id or OUT_OF_SCOPE
+        if self.action is Action.CLARIFY:
+            return "clarify"
+        return OUT_OF_SCOPE
+
+
+class Router:
+    """Safety screen first, then the matcher, then the thresholds."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+
+    def decide(self, text: str) -> Decision:
+        if not has_words(text):
+            return Decision(Action.EMPTY)
+        crisis = screen(text)
+        if crisis.is_crisis:
+            return Decision(Action.CRISIS, topic_id=crisis.topic_id, score=1.0)
+        return self.understand(text)
+
+    def understand(self, text: str) -> Decision:
+        """Matching only, for callers that have already screened the text."""
+        ranked = tuple(self.matcher.rank(text, limit=6))
+        if not ranked:
+            return Decision(Action.FALLBACK)
+        best = ranked[0]
+        second = ranked[1].score if len(ranked) > 1 else 0.0
+        if best.topic_id == OUT_OF_SCOPE and best.score >= CLARIFY_THRESHOLD:
+            return Decision(Action.FALLBACK, topic_id=OUT_OF_SCOPE, score=best.score, candidates=ranked)
+        if best.score >= ANSWER_THRESHOLD and best.score - second >= MARGIN:
+            return Decision(Action.ANSWER, topic_id=best.topic_id, score=best.score, candidates=ranked)
+        if best.score >= CLARIFY_THRESHOLD:
+            choices = tuple(
+                c.topic_id
+                for c in ranked
+                if c.topic_id != OUT_OF_SCOPE and c.score >= max(CLARIFY_THRESHOLD, best.score - 0.15)
+            )[:MAX_CHOICES]
+            if len(choices) == 1 and best.score >= ANSWER_THRESHOLD:
+                return Decision(Action.ANSWER, topic_id=choices[0], score=best.score, candidates=ranked)
+            if choices:
+                return Decision(Action.CLARIFY, choices=choices, score=best.score, candidates=ranked)
+        return Decision(Action.FALLBACK, score=best.score, candidates=ranked)

@@ -1,0 +1,143 @@
+"""The safety screen: runs first on every message, in every state.
+
+Deterministic on purpose: curated phrases per kind of crisis, matched on
+normalised text, so that the same words always get the same care. Recall
+comes first: a crisis reply to someone who was fine costs a moment; a missed
+cry for help can cost a life. Idioms ("this homework is killing me") are
+removed before matching, rather than weakening the crisis phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intents.normalise import normalise
+
+# Order matters only for which kind is reported when several match:
+# the most urgent kind wins.
+KINDS = ("suicide", "danger", "abuse", "exploitation", "homeless")
+
+_ME = r"(?:myself|my self|my ?sel)"
+_WANT = r"(?:want|wanted|wanting|going|gonna|thinking about|thought about|planning|plan|tempted|feel like|feeling like|about|trying|tried|try|need)"
+
+PATTERNS: dict[str, list[str]] = {
+    "suicide": [
+        rf"\bkill(?:ing|ed)? {_ME}\b", r"\bkill my ?self\b", r"\bend(?:ing)? (?:my|it) (?:life|all)\b",
+        r"\bend it all\b", r"\bend my life\b", r"\btake my (?:own )?life\b", r"\bsuicid", r"\bunalive\b",
+        r"\b(?:want|wanna|wish|wished|going|ready) (?:to )?(?:die|be dead|not be here|disappear forever)\b",
+        r"\bwish i (?:was|were|had) (?:dead|never been born|not born)\b", r"\bbetter off (?:dead|without me)\b",
+        r"\bno (?:reason|point) (?:to|in) (?:live|living|being alive|go on|going on|carry on|carrying on)\b",
+        r"\bnot? (?:want|wanna) to (?:live|be alive|be here|wake up|exist)\b",
+        r"\bdo not want to (?:live|be alive|be here anymore|be here any more|wake up|exist)\b",
+        r"\bcan not (?:go on|carry on|cope|take it|do this) (?:anymore|any more|like this)\b",
+        r"\bself ?harm", r"\bcut(?:ting)? (?:my ?self|myself|my (?:arms?|wrists?|legs?|skin))\b",
+        r"\bhurt(?:ing)? {_ME}\b".replace("{_ME}", _ME), r"\bharm(?:ing)? {_ME}\b".replace("{_ME}", _ME),
+        r"\boverdose", r"\b(?:took|taken|take|swallowed) (?:too many|loads of|a lot of|all my) (?:pills|tablets|paracetamol)\b",
+        r"\bjump (?:off|in front of)\b", r"\bhang (?:my ?self|myself)\b", r"\blife is not worth living\b",
+        r"\bno one would (?:care|miss me|notice) if i\b", r"\bnobody would (?:care|miss me|notice) if i\b",
+        r"\bgoodbye forever\b", r"\bfinal goodbye\b", r"\bwrote a (?:suicide )?note\b",
+    ],
+    "danger": [
+        r"\b(?:i am|i feel|feel|im|i do not feel|do not feel|not|never) (?:not |un)?safe\b(?! (?:to|for|with my data))",
+        r"\bunsafe\b", r"\bin danger\b", r"\bdangerous (?:at|where) (?:home|i live)\b",
+        r"\b(?:call|ring|phone|get|need|want) (?:the |an? )?(?:police|ambulance|999|cops)\b", r"\b999\b",
+        r"\bscared for my life\b", r"\bafraid for my life\b", r"\b(?:is|are|keeps?) following me\b",
+        r"\b(?:going|gonna|threatened|threatening|says he will|says she will|said he would|said she would) (?:to )?(?:kill|hurt|stab|beat|attack) me\b",
+        r"\b(?:has|got|with) a (?:knife|gun|weapon)\b",
+        r"\b(?:he|she|they|someone|somebody|people|he is|she is|they are) (?:will|is going to|are going to|going to|might|could|wants to|want to) (?:hurt|kill|hit|beat|stab|attack|get) me\b",
+        r"\b(?:scared|afraid|terrified|frightened) (?:of (?:him|her|them|my)|to go home|he will|she will|they will)\b",
+        r"\b(?:being|been|got) (?:attacked|stabbed|assaulted|kidnapped)\b", r"\blocked (?:me )?in\b",
+    ],
+    "abuse": [
+        r"\b(?:is|are|keeps?|keep|has been|have been|always|kept|started) (?:hurting|hitting|beating|punching|kicking|slapping|touching|abusing|hurt|hit|hits|beat|beats|punch|punches|kick|kicks|slap|slaps|touch|touches|strangling|choking) me\b",
+        r"\b(?:hurts|hits|beats|punches|kicks|slaps|chokes|strangles|touches|abuses|hurt|hit|beat|punched|kicked|slapped|choked|strangled|touched|abused|raped|assaulted|molested) me\b",
+        r"\b(?:sexually |physically |emotionally )?abus(?:ed|ing|ive)\b", r"\bsexual(?:ly)? assault", r"\braped?\b",
+        r"\bmolest", r"\btouch(?:es|ed|ing)? me (?:down there|inappropriately|where)\b", r"\bbeat(?:s|en)? up\b",
+        r"\bdomestic (?:abuse|violence)\b", r"\b(?:made|makes|forced|forces|forcing) me (?:to )?(?:have sex|do sexual|touch|watch)\b",
+        r"\bbruises? (?:from|because)\b", r"\bstarv(?:e|es|ing) me\b", r"\block(?:s|ed)? me (?:in|out)\b",
+    ],
+    "exploitation": [
+        r"\bgroom(?:ed|ing|s)?\b", r"\bcounty lines?\b", r"\bsextort", r"\bexploit(?:ed|ing|ation)\b",
+        r"\b(?:making|made|make|forcing|forced|force|want|wants|asked|asking|told|telling) me (?:to )?(?:deal|sell|carry|hold|move|run|drop) (?:drugs|weed|packages?|parcels?|stuff|bags?)\b",
+        r"\b(?:deal|dealing|sell|selling|run|running) drugs for\b", r"\bdeal(?:ing)? drugs\b",
+        r"\b(?:send|sent|share|shared|post|posted|leak|leaked) (?:my )?nudes?\b", r"\bnudes?\b.*\b(?:threat|share|post|money|pay|everyone)\b",
+        r"\bowe (?:them|him|her|a dealer|dealers)\b", r"\bdebt bondage\b", r"\bsex for (?:money|drugs|a place)\b",
+        r"\b(?:older|old) (?:man|men|guy|guys|boyfriend|woman) (?:gives|gave|buys|bought|keeps giving) me\b",
+        r"\bpics? (?:of me )?(?:to|unless) (?:everyone|my friends)\b", r"\bblackmail",
+    ],
+    "homeless": [
+        r"\bhomeless\b(?! (?:prevention|duty|team|services?))", r"\bnowhere (?:to|2) (?:sleep|stay|go|live)\b",
+        r"\bno where (?:to|2) (?:sleep|stay|go|live)\b", r"\bnot got anywhere (?:to )?(?:sleep|stay|go)\b",
+        r"\b(?:kicked|thrown|chucked|locked) (?:me )?out\b(?! of (?:school|college|class|lessons?|uni|university|the game|club|the group|the chat))", r"\bsleep(?:ing)? (?:rough|on the streets?|outside|on a bench|in a park)\b",
+        r"\bon the streets?\b", r"\bno (?:bed|roof|home) (?:tonight|for tonight)\b", r"\bno place to (?:sleep|stay)\b",
+        r"\bevicted (?:today|tonight|now)\b", r"\bhave to leave (?:tonight|today|now)\b",
+    ],
+}
+
+# Everyday phrases that look like a crisis but are not. They are cut out of
+# the text before the crisis phrases are tried, so "this homework is killing
+# me but i want to die" still counts.
+IDIOMS: list[str] = [
+    r"\b(?:is|are|was|its|it is|this|that|these|those|queue|homework|work|exam|exams|school|college|wait|waiting|heat|music|suspense|song|traffic|bus) (?:is |are |was )?killing me\b",
+    r"\bkilling me (?:softly|with)\b", r"\b(?:could|would|will) (?:murder|kill) (?:a|for a|for) (?:pizza|burger|drink|brew|cup|curry|kebab|sandwich|coffee|tea|nap|sleep)\w*\b",
+    r"\bdie(?:d|s)? (?:of|from) (?:embarrassment|boredom|laughing|laughter|shame|cringe|hunger|thirst)\b",
+    r"\bdying (?:to|for|of (?:embarrassment|boredom|laughter|laughing))\b", r"\bto die for\b", r"\bdying laughing\b",
+    r"\bdead (?:tired|funny|good|easy|serious|boring|jealous|excited)\b", r"\b(?:phone|laptop|battery|tablet|ipad|console|xbox|ps5|plant|car) (?:is |was |has |just )?(?:dead|died)\b",
+    r"\bkill(?:ing)? time\b", r"\bkill(?:ed|ing)? it\b", r"\b(?:suicide squad|dead rising|dead island)\b",
+    r"\bmy feet are killing me\b", r"\bkill(?:ing)? (?:the|a|this) (?:game|level|boss|round|vibe)\b",
+    r"\b(?:game|film|movie|book|show|character) (?:about|where|with)\b.*\b(?:dies|kills|killed)\b",
+    r"\b(?:safe|safety) (?:with )?(?:my|our) (?:data|details|information|info|messages|chat)\b",
+    r"\bis (?:my|this|it) (?:data |chat |information |info )?safe\b", r"\bsafe to (?:talk|tell|use|say)\b",
+    r"\bwhat if i (?:become|became|get|end up|was|were|am|go) homeless\b", r"\bhomelessness\b",
+    r"\bif i (?:become|became|get|end up|was|were) homeless\b", r"\bnearly died laughing\b",
+    r"\bfood poisoning\b", r"\bdead end\b", r"\bdeadline\b",
+    r"\b(?:dog|pet|horse|hair) groom\w*\b", r"\bgrooming (?:course|salon|parlour|apprenticeship|business)\b",
+]
+
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def _squeeze(text: str) -> str:
+    """Every run of a letter as one letter: 'diie' and 'kiill' become 'die' and 'kil'."""
+    return _DOUBLED.sub(r"\1", text)
+
+
+# Each pattern in two forms: as written, and squeezed to match squeezed text,
+# so that stretched words ("diiiie", "plzzz hellllp") are still recognised.
+_COMPILED = {kind: [re.compile(p) for p in patterns] for kind, patterns in PATTERNS.items()}
+_SQUEEZED = {kind: [re.compile(_squeeze(p)) for p in patterns] for kind, patterns in PATTERNS.items()}
+_IDIOMS = [re.compile(p) for p in IDIOMS]
+_SQUEEZED_IDIOMS = [re.compile(_squeeze(p)) for p in IDIOMS]
+
+
+@dataclass(frozen=True)
+class Screen:
+    """The result of screening one message."""
+
+    kind: str | None  # one of KINDS, or None when no crisis was found
+
+    @property
+    def is_crisis(self) -> bool:
+        return self.kind is not None
+
+    @property
+    def topic_id(self) -> str | None:
+        return f"crisis.{self.kind}" if self.kind else None
+
+
+def _without(idioms: list[re.Pattern[str]], text: str) -> str:
+    for idiom in idioms:
+        text = idiom.sub(" ", text)
+    return text
+
+
+def screen(text: str) -> Screen:
+    """Find a cry for help in one message, whatever else it says."""
+    plain = normalise(text)
+    as_written = _without(_IDIOMS, plain)
+    squeezed = _without(_SQUEEZED_IDIOMS, _squeeze(plain))
+    for kind in KINDS:
+        if any(p.search(as_written) for p in _COMPILED[kind]) or any(p.search(squeezed) for p in _SQUEEZED[kind]):
+            return Screen(kind)
+    return Screen(None)

@@ -1,0 +1,107 @@
+"""Numbered schema migrations, applied in order and recorded once each.
+
+Each migration is a list of SQL statements. Never edit one that has
+shipped: add the next number instead, so every council's database can be
+brought up to date without losing anything.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (
+        1,
+        "people, state, counts, unanswered questions, safeguarding, audit",
+        [
+            # key: HMAC of channel:user id. No names, no Telegram ids.
+            """CREATE TABLE people (
+                key TEXT PRIMARY KEY,
+                channel TEXT NOT NULL,
+                council TEXT NOT NULL,
+                created TEXT NOT NULL,
+                last_seen TEXT NOT NULL,
+                role TEXT NOT NULL DEFAULT 'young_person',
+                age_band TEXT,
+                notice_version TEXT
+            )""",
+            # Kept apart so that exports never touch it; erased with the person.
+            """CREATE TABLE chat_links (
+                key TEXT PRIMARY KEY REFERENCES people(key) ON DELETE CASCADE,
+                chat_id TEXT NOT NULL
+            )""",
+            """CREATE TABLE states (
+                key TEXT PRIMARY KEY REFERENCES people(key) ON DELETE CASCADE,
+                data TEXT NOT NULL,
+                updated TEXT NOT NULL
+            )""",
+            # Answered questions are only counted; their words are not kept.
+            """CREATE TABLE topic_stats (
+                council TEXT NOT NULL,
+                day TEXT NOT NULL,
+                topic_id TEXT NOT NULL,
+                asked INTEGER NOT NULL DEFAULT 0,
+                helpful INTEGER NOT NULL DEFAULT 0,
+                not_helpful INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (council, day, topic_id)
+            )""",
+            """CREATE TABLE unanswered (
+                id INTEGER PRIMARY KEY,
+                key TEXT REFERENCES people(key) ON DELETE CASCADE,
+                council TEXT NOT NULL,
+                text TEXT NOT NULL,
+                created TEXT NOT NULL
+            )""",
+            """CREATE TABLE safeguarding_events (
+                id INTEGER PRIMARY KEY,
+                key TEXT REFERENCES people(key) ON DELETE SET NULL,
+                council TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                at TEXT NOT NULL
+            )""",
+            """CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                actor TEXT,
+                action TEXT NOT NULL,
+                council TEXT,
+                detail TEXT
+            )""",
+            "CREATE INDEX unanswered_council ON unanswered(council, created)",
+            "CREATE INDEX safeguarding_council ON safeguarding_events(council, at)",
+        ],
+    ),
+]
+
+
+def applied_versions(conn: sqlite3.Connection) -> set[int]:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied TEXT)"
+    )
+    return {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+
+
+def migrate(conn: sqlite3.Connection) -> list[int]:
+    """Apply every migration not yet applied, each in its own transaction."""
+    done = applied_versions(conn)
+    applied: list[int] = []
+    for version, name, statements in MIGRATIONS:
+        if version in done:
+            continue
+        # The connection is in autocommit mode, so BEGIN makes the DDL and
+        # its record one transaction: a failed migration leaves no trace.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in statements:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                (version, name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        applied.append(version)
+    return applied
