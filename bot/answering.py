@@ -94,7 +94,7 @@ class Answering:
         """The crisis reply for its kind, a stored event and an alert; any flow waits."""
         at = stamp()
         self.store.record_safeguarding(turn.key, self.council, kind)
-        log.warning("safeguarding kind=%s", kind)
+        log.info("safeguarding kind=%s", kind)
         include_text = bool(self.knowledge.setting("alerts_include_text"))
         turn.result.alerts.append(
             Alert(kind=kind, at=at, person=turn.key, council=self.council, text=text if include_text else None)

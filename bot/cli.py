@@ -148,3 +148,49 @@ def eval_command(cases_file: str, council: str | None, json_out: str | None) -> 
     if json_out:
         Path(json_out).write_text(json.dumps(evaluate.records(outcomes), indent=2), encoding="utf-8")
     click.echo(evaluate.figure_line(figures))
+
+
+@main.command()
+@COUNCIL
+@DB
+@click.option("--base-url", default=None, help="A local Bot API server, e.g. http://127.0.0.1:8081/bot")
+@click.option("--webhook-url", default=None, help="Public HTTPS URL for webhook mode (default: polling).")
+@click.option("--listen", default="127.0.0.1", show_default=True, help="Address the webhook server listens on.")
+@click.option("--port", default=8443, show_default=True, type=int, help="Port the webhook server listens on.")
+@click.option("--secret-token", envvar="CAREBOT_WEBHOOK_SECRET", default=None, help="Telegram's webhook secret token.")
+def run(
+    council: str | None,
+    db_path: str | None,
+    base_url: str | None,
+    webhook_url: str | None,
+    listen: str,
+    port: int,
+    secret_token: str | None,
+) -> None:
+    """Run the Telegram channel. The token comes from TELEGRAM_BOT_TOKEN.
+
+    Example:
+
+        TELEGRAM_BOT_TOKEN=123:abc carebot run --council hampshire
+    """
+    settings = settings_from(council, db_path)
+    if not settings.telegram_token:
+        raise click.ClickException(
+            "TELEGRAM_BOT_TOKEN is not set. Get a token from @BotFather, then run: "
+            "TELEGRAM_BOT_TOKEN=... carebot run (or use `carebot chat` to try the bot in the terminal)."
+        )
+    from bot.channels import telegram
+
+    engine = _engine(settings)
+    try:
+        telegram.run(
+            engine,
+            settings,
+            base_url=base_url,
+            webhook_url=webhook_url,
+            listen=listen,
+            port=port,
+            secret_token=secret_token,
+        )
+    finally:
+        engine.close()

@@ -35,6 +35,9 @@ STOPWORDS = frozenset(
     also then than too as into out up down off over again now ok okay yeah yes not no""".split()
 )
 
+# Function words still say something ("how do i GET one" vs "what IS one"),
+# so they count, but for much less than topic words.
+STOPWORD_WEIGHT = 0.2
 # How closely a misspelt word must resemble a known one to be corrected.
 CORRECTION_CUTOFF = 84
 PHRASE_WEIGHT = 0.35
@@ -84,22 +87,21 @@ class Matcher:
                 self._index[word].append(i)
         n_topics = max(1, len(phrasings))
         # Inverse topic frequency: rare across topics -> telling.
-        self._weight = {w: math.log(1 + n_topics / len(t)) for w, t in topics_with.items()}
-        self._vocabulary = sorted(w for w in self._weight if len(w) >= 4)
-        self._raw_vocabulary = {
-            word for p in self._phrasings for word in p.text.split()
+        self._weight = {
+            w: math.log(1 + n_topics / len(t)) * (STOPWORD_WEIGHT if w in STOPWORDS else 1.0)
+            for w, t in topics_with.items()
         }
+        self._vocabulary = sorted(w for w in self._weight if len(w) >= 4 and w not in STOPWORDS)
         self._unknown_weight = math.log(1 + n_topics)
         self._correct = lru_cache(maxsize=16384)(self._correct_uncached)
 
     @staticmethod
     def _content(norm: str) -> frozenset[str]:
-        words = [w for w in norm.split() if w not in STOPWORDS]
-        return frozenset(stem(w) for w in (words or norm.split()))
+        return frozenset(w if w in STOPWORDS else stem(w) for w in norm.split())
 
     def _correct_uncached(self, word: str) -> str:
         """The known word a misspelt one most likely meant (or the word itself)."""
-        if word in self._weight or len(word) < 4 or word.isdigit():
+        if word in self._weight or word in STOPWORDS or len(word) < 4 or word.isdigit():
             return word
         found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
         return found[0] if found else word
@@ -107,7 +109,7 @@ class Matcher:
     def words_of(self, text: str) -> frozenset[str]:
         """The content words of a message, stemmed and spelling-corrected."""
         norm = normalise(text)
-        return frozenset(self._correct(stem(w)) for w in self._content(norm))
+        return frozenset(self._correct(w) for w in self._content(norm))
 
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """The best topics for a message, best first."""
@@ -120,7 +122,10 @@ class Matcher:
         weight = {w: self._weight.get(w, self._unknown_weight) for w in words}
         total = sum(weight.values()) or 1.0
         best: dict[str, float] = defaultdict(float)
-        candidates = {i for w in words for i in self._index.get(w, ())}
+        # Look up phrasings by topic words; only a message of nothing but
+        # function words ("who are you") is looked up by those.
+        keys = [w for w in words if w not in STOPWORDS] or list(words)
+        candidates = {i for w in keys for i in self._index.get(w, ())}
         for i in candidates:
             phrasing = self._phrasings[i]
             shared = sum(weight[w] for w in words & phrasing.words)
@@ -131,7 +136,6 @@ class Matcher:
             score = 0.5 * overlap + 0.5 * coverage
             if score > best[phrasing.topic_id]:
                 best[phrasing.topic_id] = score
-        corrected = " ".join(sorted(words))
         for text_, similarity, i in process.extract(
             norm, self._texts, scorer=fuzz.token_sort_ratio, limit=12, score_cutoff=60
         ):
@@ -140,6 +144,5 @@ class Matcher:
             if similarity >= 97:
                 blended = max(blended, similarity / 100)
             best[topic_id] = blended
-        del corrected
         ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
         return [Candidate(t, round(s, 4)) for t, s in ranked[:limit] if s > 0]
