@@ -20,6 +20,15 @@ log = logging.getLogger("carebot.answering")
 FACT_FAMILIES = ("offer", "voice", "care", "glossary")
 
 
+def readable_source(source: str) -> str:
+    """Name sources the way a young person can look them up.
+
+    National facts are kept in the project's facts file, which each cites;
+    to a reader, that is "national guidance".
+    """
+    return source.replace("facts.md: ", "national guidance: ").replace("(facts.md)", "").replace("facts.md", "national guidance").strip()
+
+
 @dataclass
 class Answering:
     """Builds topic replies for one council and records what was asked."""
@@ -42,7 +51,7 @@ class Answering:
         topic = self.knowledge.topics[topic_id]
         text = self.knowledge.answer(topic_id)
         if family(topic_id) in FACT_FAMILIES:
-            text += f"\n\nSource: {topic.source} (checked {topic.reviewed:%B %Y})"
+            text += f"\n\nSource: {readable_source(topic.source)} (checked {topic.reviewed:%B %Y})"
             self.store.count_topic(self.council, topic_id)
             log.info("answered topic=%s", topic_id)
             related = [self.topic_button(turn, r) for r in topic.related if r in self.knowledge.topics]

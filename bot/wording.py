@@ -41,7 +41,7 @@ MENU_GROUP = "{group}: pick a topic."
 HELPFUL_QUESTION = "Was this helpful?"
 HELPFUL_THANKS = "Thanks for telling me. Glad it helped."
 NOT_HELPFUL = (
-    "Sorry it didn't help. Your Personal Adviser or social worker can give you the full picture for you.\n"
+    "Sorry it didn't help. Your Personal Adviser or social worker can tell you what applies to you.\n"
     "You can also talk to a person, or try the menu."
 )
 ALREADY_RATED = "You've already told me about that answer. Thanks!"

@@ -128,7 +128,7 @@ def _check_shape(
     src: source.SourceFile, where: tuple[str | int, ...], shape: Any, value: Any, found: Collector
 ) -> None:
     """Compare a profile against PROFILE_SHAPE, naming the exact key."""
-    name = ".".join(str(w) for w in where[1:])
+    name = ".".join(str(w) for w in where)
     if isinstance(shape, dict):
         if not isinstance(value, dict):
             found.error(src, where, f"{name} must be a mapping")

@@ -1,0 +1,129 @@
+"""Phrase -> topic, per family: what a young person types and what they get."""
+
+from __future__ import annotations
+
+import pytest
+
+from intents.matcher import Matcher
+from intents.router import Action, Router
+from knowledge.base import CouncilKnowledge
+
+
+@pytest.fixture(scope="module")
+def router(somerset: CouncilKnowledge) -> Router:
+    return Router(Matcher(somerset.matchable()))
+
+
+def answered(router: Router, text: str) -> str:
+    decision = router.decide(text)
+    return decision.topic_id if decision.action in (Action.ANSWER, Action.CRISIS) else decision.action.value
+
+
+OFFER = [
+    ("wat is the local offer", "offer.local_offer"),
+    ("where can i read the care leavers offer", "offer.local_offer"),
+    ("do i count as a care leaver", "offer.eligibility"),
+    ("who gets leaving care support", "offer.eligibility"),
+    ("can i keep my pa till im 25", "offer.personal_adviser"),
+    ("i want a different personal adviser", "offer.personal_adviser"),
+    ("wats a pathway plan", "offer.pathway_plan"),
+    ("how often is my pathway plan reviewed", "offer.pathway_plan"),
+    ("wat happens wen i turn 18", "offer.leaving_care_age"),
+    ("can i stay at my foster carers wen im 18", "offer.staying_put"),
+    ("staying put", "offer.staying_put"),
+    ("staying close", "offer.staying_close"),
+    ("im looking for a flat", "offer.housing"),
+    ("setting up home allowance", "offer.setting_up_home"),
+    ("leaving care grant", "offer.setting_up_home"),
+    ("ctax exempt?", "offer.council_tax"),
+    ("do care leavers pay council tax", "offer.council_tax"),
+    ("universal credit", "offer.money"),
+    ("junior isa", "offer.junior_isa"),
+    ("16-19 bursary", "offer.education"),
+    ("uni bursary", "offer.university"),
+    ("where do i live in the summer holidays from uni", "offer.university"),
+    ("apprentiship", "offer.work"),
+    ("register with a dentist", "offer.health"),
+    ("free prescriptions", "offer.health"),
+    ("i need someone to talk to about my feelings", "offer.mental_health"),
+    ("gym membership", "offer.leisure"),
+    ("how do i get my birth certificate", "offer.documents"),
+    ("national insurance number", "offer.documents"),
+    ("im pregnant", "offer.parenting"),
+    ("care leaver covenant", "offer.care_leaver_covenant"),
+    ("my asylum claim", "offer.immigration"),
+]
+
+VOICE = [
+    ("wats an advacate", "voice.advocacy"),
+    ("advocate phone number", "voice.advocacy_contact"),
+    ("route one advocacy", "voice.advocacy_contact"),
+    ("independent visitor", "voice.independent_visitor"),
+    ("how do i make a complaint", "voice.complaints"),
+    ("my lac review", "voice.review_meeting"),
+    ("how do i join sicc", "voice.in_care_council"),
+    ("corporate parenting board", "voice.corporate_parenting"),
+    ("we said you did", "voice.we_said_you_did"),
+    ("i want to give feedback on my care", "voice.share_views"),
+]
+
+CARE = [
+    ("my social worker never answers", "care.social_worker"),
+    ("i hate my placement", "care.placement"),
+    ("can i see my brother", "care.family_time"),
+    ("i want to read my care file", "care.records"),
+    ("what does section 20 mean", "care.legal_status"),
+    ("how much pocket money should i get", "care.pocket_money"),
+    ("i want to learn to budget and cook", "care.independence_skills"),
+]
+
+GLOSSARY = [
+    ("what does pep stand for", "glossary.pep"),
+    ("wat is an iro", "glossary.iro"),
+    ("what does cla mean", "glossary.cla"),
+    ("what does uasc mean", "glossary.uasc"),
+    ("what is an sdq", "glossary.sdq"),
+    ("what does neet mean", "glossary.neet"),
+    ("what is camhs", "glossary.camhs"),
+    ("sgo meaning", "glossary.sgo"),
+]
+
+META = [
+    ("hiya", "meta.greeting"),
+    ("cheers", "meta.thanks"),
+    ("bye", "meta.goodbye"),
+    ("what can you do", "meta.help"),
+    ("can i speak to a real person", "meta.human"),
+    ("are you a real person", "meta.bot_identity"),
+    ("who can see my messages", "meta.privacy"),
+    ("forget me", "meta.delete_data"),
+]
+
+CRISIS = [
+    ("i wanna die", "crisis.suicide"),
+    ("my carer hits me", "crisis.abuse"),
+    ("i have been kicked out and have nowhere to sleep", "crisis.homeless"),
+    ("someone is making me sell drugs", "crisis.exploitation"),
+    ("im in danger", "crisis.danger"),
+]
+
+
+@pytest.mark.parametrize("text, topic", OFFER + VOICE + CARE + GLOSSARY + META + CRISIS)
+def test_phrase_goes_to_topic(router: Router, text: str, topic: str) -> None:
+    assert answered(router, text) == topic
+
+
+@pytest.mark.parametrize("text", ["what is the capital of france", "who won the football", "tell me a joke", "asdfgh"])
+def test_out_of_scope_is_declined_not_guessed(router: Router, text: str) -> None:
+    decision = router.decide(text)
+    assert decision.action is Action.FALLBACK
+
+
+def test_a_vague_word_asks_did_you_mean(router: Router) -> None:
+    decision = router.decide("advocate")
+    assert decision.action is Action.CLARIFY
+    assert set(decision.choices) >= {"voice.advocacy", "voice.advocacy_contact"}
+
+
+def test_crisis_topics_are_never_guessed_by_the_matcher(somerset: CouncilKnowledge) -> None:
+    assert not any(t.startswith("crisis.") for t in somerset.matchable())
