@@ -44,10 +44,15 @@ PHRASE_WEIGHT = 0.35
 
 
 def stem(word: str) -> str:
-    """A light suffix strip so that 'bursaries', 'bursary' and 'housing', 'house' meet."""
+    """A light suffix strip so that 'leaving' and 'leave', 'housing' and 'house' meet."""
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ers", "er"), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: len(word) - len(suffix)] + keep
+            word = word[: len(word) - len(suffix)] + keep
+            break
+    # A final silent e: 'leave' -> 'leav', like 'leav(ing)'. Short words such
+    # as 'care' keep theirs, so they do not become other words.
+    if word.endswith("e") and len(word) >= 5:
+        word = word[:-1]
     return word
 
 

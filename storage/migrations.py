@@ -72,6 +72,82 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX safeguarding_council ON safeguarding_events(council, at)",
         ],
     ),
+    (
+        2,
+        "views, review preparation, We Said You Did, invites",
+        [
+            # A view, Mind of My Own style. key is kept so "forget me" can
+            # erase it; exports never include it.
+            """CREATE TABLE views (
+                id INTEGER PRIMARY KEY,
+                key TEXT REFERENCES people(key) ON DELETE CASCADE,
+                council TEXT NOT NULL,
+                topic TEXT NOT NULL,
+                feeling INTEGER NOT NULL CHECK (feeling BETWEEN 1 AND 5),
+                happening TEXT,
+                better TEXT,
+                share TEXT NOT NULL DEFAULT 'anonymous' CHECK (share IN ('anonymous', 'follow_up')),
+                age_band TEXT,
+                created TEXT NOT NULL,
+                quote_status TEXT NOT NULL DEFAULT 'none'
+                    CHECK (quote_status IN ('none', 'pending', 'approved', 'rejected')),
+                quote TEXT,
+                texts_purged INTEGER NOT NULL DEFAULT 0
+            )""",
+            "CREATE INDEX views_council ON views(council, created)",
+            """CREATE TABLE review_preps (
+                id INTEGER PRIMARY KEY,
+                key TEXT REFERENCES people(key) ON DELETE CASCADE,
+                council TEXT NOT NULL,
+                data TEXT NOT NULL,
+                created TEXT NOT NULL
+            )""",
+            # "We said": what young people said, recorded by a council member.
+            # raised_by is unlinked (not deleted) on erasure: the item belongs
+            # to the children-in-care council, not to one person.
+            """CREATE TABLE wsyd_items (
+                id INTEGER PRIMARY KEY,
+                council TEXT NOT NULL,
+                said TEXT NOT NULL,
+                theme TEXT NOT NULL,
+                raised_on TEXT NOT NULL,
+                raised_by TEXT REFERENCES people(key) ON DELETE SET NULL,
+                created TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'open'
+                    CHECK (status IN ('open', 'planned', 'in_progress', 'done', 'cannot_do')),
+                did TEXT,
+                reason TEXT,
+                owner TEXT,
+                answered_on TEXT,
+                answered_by TEXT
+            )""",
+            "CREATE INDEX wsyd_council ON wsyd_items(council, status)",
+            """CREATE TABLE wsyd_endorsements (
+                item_id INTEGER NOT NULL REFERENCES wsyd_items(id) ON DELETE CASCADE,
+                key TEXT NOT NULL REFERENCES people(key) ON DELETE CASCADE,
+                created TEXT NOT NULL,
+                PRIMARY KEY (item_id, key)
+            )""",
+            """CREATE TABLE wsyd_ratings (
+                item_id INTEGER NOT NULL REFERENCES wsyd_items(id) ON DELETE CASCADE,
+                key TEXT NOT NULL REFERENCES people(key) ON DELETE CASCADE,
+                rating TEXT NOT NULL CHECK (rating IN ('yes', 'partly', 'no')),
+                why TEXT,
+                created TEXT NOT NULL,
+                PRIMARY KEY (item_id, key)
+            )""",
+            """CREATE TABLE invites (
+                code TEXT PRIMARY KEY,
+                role TEXT NOT NULL CHECK (role IN ('council_member', 'officer')),
+                council TEXT NOT NULL,
+                created TEXT NOT NULL,
+                expires TEXT NOT NULL,
+                created_by TEXT,
+                used_by TEXT REFERENCES people(key) ON DELETE SET NULL,
+                used_at TEXT
+            )""",
+        ],
+    ),
 ]
 
 

@@ -23,7 +23,7 @@ OFFER = [
     ("wat is the local offer", "offer.local_offer"),
     ("where can i read the care leavers offer", "offer.local_offer"),
     ("do i count as a care leaver", "offer.eligibility"),
-    ("who gets leaving care support", "offer.eligibility"),
+    ("do i count as a care leaver if i went home at 17", "offer.eligibility"),
     ("can i keep my pa till im 25", "offer.personal_adviser"),
     ("i want a different personal adviser", "offer.personal_adviser"),
     ("wats a pathway plan", "offer.pathway_plan"),
