@@ -98,6 +98,8 @@ class Matcher:
         }
         self._vocabulary = sorted(w for w in self._weight if len(w) >= 4 and w not in STOPWORDS)
         self._unknown_weight = math.log(1 + n_topics)
+        self._topic_of = [p.topic_id for p in self._phrasings]
+        self._own_weight = [sum(self._weight[w] for w in p.words) or 1.0 for p in self._phrasings]
         self._correct = lru_cache(maxsize=16384)(self._correct_uncached)
 
     @staticmethod
@@ -130,17 +132,23 @@ class Matcher:
         # Look up phrasings by topic words; only a message of nothing but
         # function words ("who are you") is looked up by those.
         keys = [w for w in words if w not in STOPWORDS] or list(words)
-        candidates = {i for w in keys for i in self._index.get(w, ())}
-        for i in candidates:
-            phrasing = self._phrasings[i]
-            shared = sum(weight[w] for w in words & phrasing.words)
-            own = sum(self._weight[w] for w in phrasing.words) or 1.0
+        # Sum shared weight through the index rather than intersecting sets
+        # per phrasing: most phrasings share no topic word and cost nothing.
+        shared: dict[int, float] = defaultdict(float)
+        for w in keys:
+            for i in self._index.get(w, ()):
+                shared[i] += weight[w]
+        for w in words.difference(keys):
+            for i in self._index.get(w, ()):
+                if i in shared:
+                    shared[i] += weight[w]
+        topic_of, own_weight = self._topic_of, self._own_weight
+        for i, common in shared.items():
             # Dice-like: both the message and the phrasing should be covered.
-            overlap = 2 * shared / (total + own)
-            coverage = shared / total
-            score = 0.5 * overlap + 0.5 * coverage
-            if score > best[phrasing.topic_id]:
-                best[phrasing.topic_id] = score
+            score = 0.5 * (2 * common / (total + own_weight[i])) + 0.5 * (common / total)
+            topic_id = topic_of[i]
+            if score > best[topic_id]:
+                best[topic_id] = score
         for text_, similarity, i in process.extract(
             norm, self._texts, scorer=fuzz.token_sort_ratio, limit=12, score_cutoff=60
         ):

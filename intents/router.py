@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from intents.matcher import Candidate, Matcher
-from intents.normalise import has_words
+import re
+
+from intents.normalise import has_words, normalise
 from intents.safety import screen
 
 OUT_OF_SCOPE = "out_of_scope"
@@ -20,6 +22,12 @@ ANSWER_THRESHOLD = 0.50
 CLARIFY_THRESHOLD = 0.30
 MARGIN = 0.06
 MAX_CHOICES = 3
+
+# "hello i need help with money" is a question about money, not a greeting.
+_PLEASANTRIES = re.compile(
+    r"^(?:(?:hi|hello|hey|hiya|heya|yo|hallo|alright|good (?:morning|afternoon|evening)|morning|evening)"
+    r"(?: there| carebot| bot)?\s+)+|\s+(?:please|thanks|thank you|cheers|ta)$"
+)
 
 
 class Action(str, Enum):
@@ -66,6 +74,10 @@ class Router:
 
     def understand(self, text: str) -> Decision:
         """Matching only, for callers that have already screened the text."""
+        plain = normalise(text)
+        question = _PLEASANTRIES.sub("", plain).strip()
+        if len(question.split()) >= 2:
+            text = question
         ranked = tuple(self.matcher.rank(text, limit=6))
         if not ranked:
             return Decision(Action.FALLBACK)

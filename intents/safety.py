@@ -28,8 +28,9 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:want|wanna|wish|wished|going|ready) (?:to )?(?:die|be dead|not be here|disappear forever)\b",
         r"\bwish i (?:was|were|had) (?:dead|never been born|not born)\b", r"\bbetter off (?:dead|without me)\b",
         r"\bno (?:reason|point) (?:to|in) (?:live|living|being alive|go on|going on|carry on|carrying on)\b",
-        r"\bnot? (?:want|wanna) to (?:live|be alive|be here|wake up|exist)\b",
-        r"\bdo not want to (?:live|be alive|be here anymore|be here any more|wake up|exist)\b",
+        # "i dont want to live" is a crisis; "i dont want to live here" is about a placement.
+        r"\bnot? (?:want|wanna) to (?:live|be alive|be here|wake up|exist)\b(?! (?:here|there|with|in|at|near|on|alone|by))",
+        r"\bdo not want to (?:live|be alive|be here anymore|be here any more|wake up|exist)\b(?! (?:here|there|with|in|at|near|on|alone|by))",
         r"\bcan not (?:go on|carry on|cope|take it|do this) (?:anymore|any more|like this)\b",
         r"\bself ?harm", r"\bcut(?:ting)? (?:my ?self|myself|my (?:arms?|wrists?|legs?|skin))\b",
         r"\bhurt(?:ing)? {_ME}\b".replace("{_ME}", _ME), r"\bharm(?:ing)? {_ME}\b".replace("{_ME}", _ME),
@@ -91,6 +92,8 @@ IDIOMS: list[str] = [
     r"\bis (?:my|this|it) (?:data |chat |information |info )?safe\b", r"\bsafe to (?:talk|tell|use|say)\b",
     r"\bwhat if i (?:become|became|get|end up|was|were|am|go) homeless\b", r"\bhomelessness\b",
     r"\bif i (?:become|became|get|end up|was|were) homeless\b", r"\bnearly died laughing\b",
+    # Questions about what happens at a birthday are about leaving care, not tonight.
+    r"\b(?:will|do|does|can|could|would) (?:i|they|you|my carers?) (?:be |get |have to )?(?:kick|kicked|throw|thrown|chuck|chucked) (?:me )?out (?:at|when|on|after|before) (?:i (?:am|turn) )?(?:16|17|18|19|21|my birthday)\b",
     r"\bfood poisoning\b", r"\bdead end\b", r"\bdeadline\b",
     r"\b(?:dog|pet|horse|hair) groom\w*\b", r"\bgrooming (?:course|salon|parlour|apprenticeship|business)\b",
 ]

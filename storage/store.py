@@ -23,10 +23,17 @@ from storage.pseudonym import create_private_file
 from storage.scrub import scrub
 
 # Columns that hold a person's key, wherever they appear.
-PERSON_COLUMNS = ("key", "person_key", "actor", "raised_by", "endorsed_by")
+PERSON_COLUMNS = ("key", "actor", "raised_by", "answered_by", "created_by", "used_by")
 # Rows that stay, anonymous, when a person is erased: the board still needs
 # to know that a safeguarding event or an export happened, not who it was.
-KEEP_UNLINKED = {("safeguarding_events", "key"), ("audit_log", "actor")}
+KEEP_UNLINKED = {
+    ("safeguarding_events", "key"),
+    ("audit_log", "actor"),
+    ("wsyd_items", "raised_by"),
+    ("wsyd_items", "answered_by"),
+    ("invites", "created_by"),
+    ("invites", "used_by"),
+}
 
 # Unanswered questions are kept for the officer, scrubbed, and cut to this.
 MAX_KEPT_TEXT = 500
