@@ -46,8 +46,9 @@ class Answering:
     def standard_buttons(self, turn: Turn) -> list[Button]:
         return [turn.button(wording.BUTTON_MENU, "menu"), turn.button(wording.BUTTON_HUMAN, "topic", "meta.human")]
 
-    def answer(self, turn: Turn, topic_id: str) -> None:
-        """Answer one topic, with related topics and "was this helpful?"."""
+    def answer(self, turn: Turn, topic_id: str, offers: list[Button] | None = None) -> None:
+        """Answer one topic, with what it offers to start, related topics and "was this helpful?"."""
+        offers = offers or []
         topic = self.knowledge.topics[topic_id]
         text = self.knowledge.answer(topic_id)
         if family(topic_id) in FACT_FAMILIES:
@@ -55,7 +56,7 @@ class Answering:
             self.store.count_topic(self.council, topic_id)
             log.info("answered topic=%s", topic_id)
             related = [self.topic_button(turn, r) for r in topic.related if r in self.knowledge.topics]
-            turn.say(text, related)
+            turn.say(text, offers + related)
             turn.say(
                 wording.HELPFUL_QUESTION,
                 [
@@ -68,7 +69,7 @@ class Answering:
         buttons = [self.topic_button(turn, r) for r in topic.related if r in self.knowledge.topics]
         if topic_id == OUT_OF_SCOPE:
             buttons = self.standard_buttons(turn)
-        turn.say(text, buttons or self.standard_buttons(turn))
+        turn.say(text, offers + (buttons or self.standard_buttons(turn)))
 
     def clarify(self, turn: Turn, choices: tuple[str, ...], asked: str) -> None:
         """Offer the likeliest topics; remember them so only these buttons count."""

@@ -17,21 +17,24 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from types import ModuleType
+from typing import Any
 
-from bot import wording
+from bot import commands, roles, wording, wsyd
 from bot.answering import Answering
-from bot.flows import erase
+from bot.flows import erase, review, views, wesaid, youdid
 from bot.messages import Incoming, Result
 from bot.turn import Press, Turn, parse_payload
+from bot.welcome import AGE_SAVED, AGE_SKIPPED, set_age_band, welcome
 from intents.matcher import Matcher
 from intents.normalise import clean, has_words
 from intents.router import Action, Router
 from intents.safety import screen
 from knowledge.base import CouncilKnowledge
+from storage import voice
 from storage.pseudonym import Pseudonymiser
-from storage.store import Store
+from storage.store import Store, utc_now
 
 log = logging.getLogger("carebot.engine")
 
@@ -40,19 +43,47 @@ log = logging.getLogger("carebot.engine")
 LONG_MESSAGE = 600
 MATCH_PREFIX = 300
 
-FLOWS: dict[str, ModuleType] = {erase.NAME: erase}
+FLOWS: dict[str, Any] = {
+    erase.NAME: erase,
+    views.NAME: views.FLOW,
+    review.NAME: review.FLOW,
+    wesaid.NAME: wesaid.FLOW,
+    youdid.NAME: youdid.FLOW,
+    wsyd.RATE_WHY.NAME: wsyd.RATE_WHY,
+}
 # Topics that start something rather than just answer.
-TOPIC_FLOWS = {"meta.delete_data": erase.NAME}
-COMMANDS = {"/help": "meta.help", "/privacy": "meta.privacy"}
+TOPIC_FLOWS = {"meta.delete_data": erase.NAME, "voice.share_views": views.NAME}
+# Topics whose answer offers to start something, as an extra button.
+TOPIC_OFFERS = {
+    "voice.review_meeting": ("Get ready for my review", review.NAME),
+    "voice.we_said_you_did": ("See what young people said", "wsyd"),
+    "meta.human": ("Pass on a message (share a view)", views.NAME),
+    "meta.help": ("Share a view", views.NAME),
+}
+OfficerCommand = Callable[["Engine", Turn, list[str]], None]
 
 
 class Engine:
     """Decides every reply. Channels only convert."""
 
-    def __init__(self, knowledge: CouncilKnowledge, store: Store, pseudonymiser: Pseudonymiser) -> None:
+    def __init__(
+        self,
+        knowledge: CouncilKnowledge,
+        store: Store,
+        pseudonymiser: Pseudonymiser,
+        *,
+        officers: tuple[str, ...] = (),
+        overdue_days: int = wsyd.OVERDUE_WORKING_DAYS,
+        bot_username: str | None = None,
+    ) -> None:
         self.knowledge = knowledge
         self.store = store
         self.pseudonymiser = pseudonymiser
+        self.officers = officers
+        self.overdue_days = overdue_days
+        self.bot_username = bot_username
+        # Officer-only commands added by other modules (the board digest).
+        self.officer_commands: dict[str, OfficerCommand] = {}
         self.router = Router(Matcher(knowledge.matchable()))
         self.answering = Answering(knowledge, store)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="carebot-db")
@@ -79,6 +110,9 @@ class Engine:
         """The synchronous core of handle(); safe to call directly in tests and eval."""
         key = self.person_key(incoming)
         person = self.store.touch_person(key, incoming.channel, self.council, incoming.chat_id)
+        if person.get("role") != roles.OFFICER and roles.is_listed_officer(self.officers, incoming.channel, incoming.user_id):
+            self.store.update_person(key, role=roles.OFFICER)
+            person["role"] = roles.OFFICER
         state = self.store.load_state(key)
         turn = Turn(key=key, person=person, state=state, number=int(state.get("turn", 0)) + 1)
         try:
@@ -108,7 +142,7 @@ class Engine:
             self.answering.crisis(turn, crisis.kind, text)
             return
         if text.startswith("/"):
-            self._on_command(turn, text)
+            commands.run(self, turn, text)
             return
         flow = turn.flow
         if flow is not None and flow.get("name") in FLOWS:
@@ -138,40 +172,17 @@ class Engine:
     def open_topic(self, turn: Turn, topic_id: str) -> None:
         """Answer a topic, or start the flow it stands for."""
         if topic_id in TOPIC_FLOWS:
+            self.store.count_topic(self.council, topic_id)
             FLOWS[TOPIC_FLOWS[topic_id]].start(self, turn)
-        elif topic_id == "meta.greeting":
-            self.welcome(turn)
+        elif topic_id == "meta.greeting" and not turn.person.get("notice_version"):
+            welcome(turn, self.store, self.knowledge.name)
         else:
-            self.answering.answer(turn, topic_id)
-
-    def welcome(self, turn: Turn) -> None:
-        turn.say(wording.WELCOME.format(council=self.knowledge.name))
-        turn.say(
-            wording.WELCOME_PRIVACY,
-            [
-                turn.button(wording.BUTTON_MENU, "menu"),
-                turn.button(wording.BUTTON_HUMAN, "topic", "meta.human"),
-                turn.button(wording.BUTTON_PRIVACY, "topic", "meta.privacy"),
-            ],
-        )
+            offer = TOPIC_OFFERS.get(topic_id)
+            offers = [turn.button(offer[0], "start", offer[1])] if offer else []
+            self.answering.answer(turn, topic_id, offers)
 
     def stale(self, turn: Turn) -> None:
         turn.say(wording.STALE_BUTTON, self.answering.standard_buttons(turn))
-
-    def _on_command(self, turn: Turn, text: str) -> None:
-        command = text.split()[0].lower().split("@")[0]
-        if command == "/start":
-            turn.flow = None
-            turn.state.pop("paused", None)
-            self.welcome(turn)
-        elif command == "/menu":
-            self.answering.menu(turn)
-        elif command in ("/forgetme", "/delete"):
-            erase.start(self, turn)
-        elif command in COMMANDS:
-            self.answering.answer(turn, COMMANDS[command])
-        else:
-            turn.say(wording.UNKNOWN_COMMAND, self.answering.standard_buttons(turn))
 
     # Buttons
 
@@ -228,6 +239,41 @@ class Engine:
             turn.say(wording.HELPFUL_THANKS)
         else:
             turn.say(wording.NOT_HELPFUL, self.answering.standard_buttons(turn))
+
+    def _press_age(self, turn: Turn, press: Press) -> None:
+        if not set_age_band(turn, self.store, press.arg):
+            self.stale(turn)
+            return
+        turn.say(AGE_SAVED if press.arg else AGE_SKIPPED, self.answering.standard_buttons(turn))
+
+    def _press_start(self, turn: Turn, press: Press) -> None:
+        """Buttons that start something: a flow, or the We Said, You Did list."""
+        turn.flow = None
+        if press.arg == "wsyd":
+            wsyd.browse(self.store, self.council, turn, utc_now().date(), self.overdue_days)
+        elif press.arg in (views.NAME, review.NAME):
+            FLOWS[press.arg].start(self, turn)
+        else:
+            self.stale(turn)
+
+    def _press_metoo(self, turn: Turn, press: Press) -> None:
+        if press.arg.isdigit():
+            wsyd.endorse(self.store, turn, int(press.arg))
+        else:
+            self.stale(turn)
+
+    def _press_youdid(self, turn: Turn, press: Press) -> None:
+        if not roles.allowed(self.store, turn, "you_did", self.council):
+            return
+        item = voice.wsyd_item(self.store, int(press.arg)) if press.arg.isdigit() else None
+        if item is None or item["status"] != "open":
+            turn.say("That item is already answered or no longer exists. Type /youdid for the open ones.")
+            return
+        youdid.FLOW.start(self, turn, {"item": item["id"], "said": item["said"]})
+
+    def _press_rate(self, turn: Turn, press: Press) -> None:
+        if wsyd.rate(self.store, turn, press.arg):
+            wsyd.RATE_WHY.start(self, turn, {"item": press.arg.partition(":")[0]})
 
     def _press_resume(self, turn: Turn, press: Press) -> None:
         paused = turn.state.pop("paused", None)

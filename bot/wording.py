@@ -11,11 +11,6 @@ WELCOME = (
     "I can answer questions about leaving care support, your rights and how to get your voice heard.\n"
     "Type a question in your own words, or pick a button."
 )
-WELCOME_PRIVACY = (
-    "Privacy in one line: I don't keep your name, and board reports never name anyone. "
-    "If you tell me you or someone else is in danger, I will tell the council's safeguarding team so they can help. "
-    "Type /privacy for more."
-)
 EMPTY = "I didn't get any words there. Type a question, or pick a topic from the menu."
 UNSUPPORTED = (
     "Thanks for sending that. I can only read text messages, so I can't see {what}. "

@@ -12,11 +12,25 @@ from bot.messages import Incoming
 from tests.conftest import Person, labels_of, text_of
 
 
-def test_start_greets_with_buttons_and_privacy_line(person: Person) -> None:
+def test_start_greets_with_privacy_notice_and_optional_age(person: Person, engine: Engine) -> None:
     result = person.send("/start")
     assert "carebot for Somerset" in text_of(result)
-    assert "safeguarding team" in text_of(result)
-    assert labels_of(result) == ["Topics menu", "Talk to a person", "Privacy"]
+    assert "safeguarding team" in text_of(result) and "/forgetme" in text_of(result)
+    assert labels_of(result) == ["Under 16", "16-17", "18-21", "22-25", "Prefer not to say", "Skip"]
+    assert engine.store.person(person.key)["notice_version"] == "2026-11-22"
+    person.press("18-21")
+    assert engine.store.person(person.key)["age_band"] == "18_21"
+
+
+def test_skipping_the_age_is_as_easy_as_answering(person: Person, engine: Engine) -> None:
+    person.send("/start")
+    assert "Topics menu" in labels_of(person.press("Skip"))
+    assert engine.store.person(person.key)["age_band"] is None
+
+
+def test_typing_a_question_instead_of_an_age_just_answers_it(person: Person) -> None:
+    person.send("/start")
+    assert "Staying Put" in text_of(person.send("staying put"))
 
 
 def test_a_question_in_text_speak_gets_a_sourced_answer(person: Person, engine: Engine) -> None:

@@ -29,13 +29,13 @@ def chat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-un
 def test_greeting_lists_numbered_buttons(chat) -> None:  # type: ignore[no-untyped-def]
     out = chat()
     assert out[0] == "Hi, I'm carebot for Somerset. I'm an automated helper, not a person."
-    assert out[-4:-1] == ["  [1] Topics menu", "  [2] Talk to a person", "  [3] Privacy"]
+    assert out[-7:-1] == ["  [1] Under 16", "  [2] 16-17", "  [3] 18-21", "  [4] 22-25", "  [5] Prefer not to say", "  [6] Skip"]
 
 
 def test_a_scripted_conversation_line_by_line(chat) -> None:  # type: ignore[no-untyped-def]
-    out = chat("1", "3", "99", "ctax exempt?")
+    out = chat("6", "1", "3", "99", "ctax exempt?")
     text = "\n".join(out)
-    # 1 -> the topics menu
+    # 6 -> skip the age question; 1 -> the topics menu
     assert wording.MENU in out
     # 3 -> the third group of the menu
     assert any(line.startswith("Money: pick a topic.") for line in out)
@@ -46,8 +46,8 @@ def test_a_scripted_conversation_line_by_line(chat) -> None:  # type: ignore[no-
 
 
 def test_typing_a_button_label_presses_it(chat) -> None:  # type: ignore[no-untyped-def]
-    out = chat("privacy")
-    assert any("delete" in line.lower() for line in out)
+    out = chat("16-17")
+    assert "Thanks. Ask me anything, or pick from the menu." in out
 
 
 def test_each_council_greets_by_name(chat) -> None:  # type: ignore[no-untyped-def]
