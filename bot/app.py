@@ -14,4 +14,11 @@ def build_engine(settings: Settings, store: Store | None = None) -> Engine:
     knowledge = CouncilKnowledge(load(), settings.council)
     store = store or Store(settings.db_path)
     pseudonymiser = Pseudonymiser(load_or_create_secret(settings.secret_file))
-    return Engine(knowledge, store, pseudonymiser)
+    return Engine(
+        knowledge,
+        store,
+        pseudonymiser,
+        officers=settings.officers,
+        overdue_days=settings.wsyd_overdue_days,
+        bot_username=settings.bot_username,
+    )

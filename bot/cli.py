@@ -194,3 +194,13 @@ def run(
         )
     finally:
         engine.close()
+
+
+def _register_more_commands() -> None:
+    # Imported here, not at the top: these modules import this one for its options.
+    from bot import cli_voice
+
+    cli_voice.register(main)
+
+
+_register_more_commands()

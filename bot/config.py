@@ -22,6 +22,8 @@ class Settings:
     # Telegram user ids of participation officers (CAREBOT_OFFICERS, comma-separated).
     officers: tuple[str, ...] = field(default_factory=tuple)
     safeguarding_chat: str | None = None
+    bot_username: str | None = None  # for t.me invite links
+    wsyd_overdue_days: int = 20  # working days before a We Said item is overdue
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> "Settings":
@@ -33,6 +35,8 @@ class Settings:
             "telegram_token": env.get("TELEGRAM_BOT_TOKEN") or None,
             "officers": _split(env.get("CAREBOT_OFFICERS")),
             "safeguarding_chat": env.get("CAREBOT_SAFEGUARDING_CHAT") or None,
+            "bot_username": env.get("CAREBOT_BOT_USERNAME") or None,
+            "wsyd_overdue_days": int(env.get("CAREBOT_WSYD_OVERDUE_DAYS") or 20),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         if isinstance(values["db_path"], str):

@@ -24,7 +24,7 @@ from typing import Any
 from bot import commands, roles, wording, wsyd
 from bot.answering import Answering
 from bot.flows import erase, review, views, wesaid, youdid
-from bot.messages import Incoming, Result
+from bot.messages import Button, Incoming, Notification, Reply, Result
 from bot.turn import Press, Turn, parse_payload
 from bot.welcome import AGE_SAVED, AGE_SKIPPED, set_age_band, welcome
 from intents.matcher import Matcher
@@ -103,6 +103,17 @@ class Engine:
             loop = asyncio.get_running_loop()
             return await loop.run_in_executor(self._executor, self.respond, incoming)
 
+    def _queued(self, key: str | None) -> list[Notification]:
+        return [
+            Notification(who, Reply(text, tuple(Button(label, payload) for label, payload in buttons)))
+            for who, text, buttons in voice.take_queued(self.store, key)
+        ]
+
+    async def queued_notifications(self) -> list[Notification]:
+        """Messages waiting for anyone, for a channel to deliver now (taken once)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._queued, None)
+
     def close(self) -> None:
         self._executor.shutdown(wait=True)
 
@@ -115,6 +126,8 @@ class Engine:
             person["role"] = roles.OFFICER
         state = self.store.load_state(key)
         turn = Turn(key=key, person=person, state=state, number=int(state.get("turn", 0)) + 1)
+        # Anything that waited for this person (a "You did" from the CLI) comes first.
+        turn.result.replies.extend(m.reply for m in self._queued(key))
         try:
             self._dispatch(turn, incoming)
         except Exception:
@@ -182,7 +195,13 @@ class Engine:
             self.answering.answer(turn, topic_id, offers)
 
     def stale(self, turn: Turn) -> None:
-        turn.say(wording.STALE_BUTTON, self.answering.standard_buttons(turn))
+        """An out-of-date button: change nothing, and show where they really are."""
+        flow = turn.flow
+        if flow is not None and flow.get("name") in FLOWS:
+            turn.say(wording.STALE_BUTTON_IN_FLOW)
+            FLOWS[flow["name"]].resume(self, turn)
+        else:
+            turn.say(wording.STALE_BUTTON, self.answering.standard_buttons(turn))
 
     # Buttons
 

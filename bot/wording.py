@@ -41,6 +41,7 @@ NOT_HELPFUL = (
 )
 ALREADY_RATED = "You've already told me about that answer. Thanks!"
 STALE_BUTTON = "That button is from an older message, so I've left things as they are. Here's where you can go next."
+STALE_BUTTON_IN_FLOW = "That button is from an older message, so I've left things as they are. Here's where we were:"
 UNKNOWN_BUTTON = "Sorry, I didn't recognise that button. Here's the menu."
 UNKNOWN_COMMAND = "I don't know that command. Try /menu to see topics, or /help."
 NO_SUCH_OPTION = "There's no option {number}. Pick a number from the list, or type your question."

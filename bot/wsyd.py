@@ -64,8 +64,8 @@ def endorse(store: Store, turn: Turn, item_id: int) -> None:
         turn.say("You've already said \"me too\" to that one. You'll get the answer here when it comes.")
 
 
-def notify_answer(store: Store, result: Result, item_id: int, keys: list[str]) -> None:
-    """Send "You did" to everyone who raised or backed the item, asking if it's good enough."""
+def answer_message(store: Store, item_id: int) -> Reply:
+    """The "You did" message for everyone who raised or backed an item, asking if it's good enough."""
     item = voice.wsyd_item(store, item_id)
     assert item is not None
     text = (
@@ -75,9 +75,19 @@ def notify_answer(store: Store, result: Result, item_id: int, keys: list[str]) -
         + (f"\nWhy: {item['reason']}" if item.get("reason") else "")
         + "\n\nIs this answer good enough?"
     )
-    buttons = tuple(Button(label, f"{TIMELESS}|rate|{item_id}:{value}") for value, label in RATINGS.items())
+    return Reply(text, tuple(Button(label, f"{TIMELESS}|rate|{item_id}:{value}") for value, label in RATINGS.items()))
+
+
+def notify_answer(store: Store, result: Result, item_id: int, keys: list[str]) -> None:
+    message = answer_message(store, item_id)
+    result.notifications.extend(Notification(key, message) for key in keys)
+
+
+def queue_answer(store: Store, item_id: int, keys: list[str]) -> None:
+    """From the CLI: the running bot delivers these (see Engine.queued_notifications)."""
+    message = answer_message(store, item_id)
     for key in keys:
-        result.notifications.append(Notification(key, Reply(text, buttons)))
+        voice.queue_message(store, key, message.text, [(b.label, b.payload) for b in message.buttons])
 
 
 def rate(store: Store, turn: Turn, arg: str) -> bool:

@@ -148,6 +148,21 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        3,
+        "outbox: messages for people that wait for their channel",
+        [
+            # "You did" answers recorded from the CLI wait here until the
+            # running bot can deliver them; erased with the person.
+            """CREATE TABLE outbox (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL REFERENCES people(key) ON DELETE CASCADE,
+                text TEXT NOT NULL,
+                buttons TEXT NOT NULL DEFAULT '[]',
+                created TEXT NOT NULL
+            )""",
+        ],
+    ),
 ]
 
 

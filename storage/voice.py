@@ -177,3 +177,23 @@ def redeem_invite(store: Store, code: str, key: str, council: str, now: datetime
 
 def people_with_role(store: Store, council: str, role: str) -> list[str]:
     return [r["key"] for r in store.rows("SELECT key FROM people WHERE council = ? AND role = ?", (council, role))]
+
+
+# Outbox: messages recorded by the CLI for delivery by the running bot.
+
+
+def queue_message(store: Store, key: str, text: str, buttons: list[tuple[str, str]]) -> None:
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO outbox (key, text, buttons, created) VALUES (?, ?, ?, ?)",
+            (key, text, json.dumps(buttons, ensure_ascii=False), stamp()),
+        )
+
+
+def take_queued(store: Store, key: str | None = None) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Remove and return waiting messages (for one person, or everyone): (key, text, buttons)."""
+    where, params = ("WHERE key = ?", (key,)) if key else ("", ())
+    with store.transaction() as conn:
+        rows = conn.execute(f"SELECT id, key, text, buttons FROM outbox {where} ORDER BY id", params).fetchall()
+        conn.executemany("DELETE FROM outbox WHERE id = ?", [(row[0],) for row in rows])
+    return [(row[1], row[2], [tuple(b) for b in json.loads(row[3])]) for row in rows]  # type: ignore[misc]
