@@ -16,6 +16,14 @@ from storage.store import Store, stamp
 
 log = logging.getLogger("carebot.answering")
 
+# Support that starts at 16 or 18: someone under 16 is told so first.
+FROM_16_OR_18 = frozenset({
+    "offer.staying_put", "offer.staying_close", "offer.setting_up_home", "offer.council_tax", "offer.university",
+    "offer.housing", "offer.money", "offer.pathway_plan", "offer.personal_adviser", "offer.leaving_care_age",
+    "offer.care_leaver_covenant", "offer.work",
+})
+UNDER_16_NOTE = "Most of this is for when you're 16 or older. Your social worker can tell you what applies to you now.\n\n"
+
 # Families whose answers are facts: they carry a source and ask "was this helpful?".
 FACT_FAMILIES = ("offer", "voice", "care", "glossary")
 
@@ -51,6 +59,8 @@ class Answering:
         offers = offers or []
         topic = self.knowledge.topics[topic_id]
         text = self.knowledge.answer(topic_id)
+        if turn.person.get("age_band") == "under_16" and topic_id in FROM_16_OR_18:
+            text = UNDER_16_NOTE + text
         if family(topic_id) in FACT_FAMILIES:
             text += f"\n\nSource: {readable_source(topic.source)} (checked {topic.reviewed:%B %Y})"
             self.store.count_topic(self.council, topic_id)

@@ -200,3 +200,10 @@ def test_people_do_not_share_state(new_person, engine: Engine) -> None:  # type:
     alice.send("advocate")
     result = bob.press_payload(alice.last.replies[0].buttons[0].payload)
     assert text_of(result) == wording.STALE_BUTTON or "Source:" not in text_of(result)
+
+
+def test_answers_are_tailored_to_an_under_16(person: Person) -> None:
+    person.send("/start")
+    person.press("Under 16")
+    assert text_of(person.send("staying put")).startswith("Most of this is for when you're 16 or older.")
+    assert not text_of(person.send("what is a pep")).startswith("Most of this")
