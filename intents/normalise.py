@@ -62,7 +62,6 @@ SPELLING: dict[str, str] = {
     "mam": "mum", "mom": "mum", 
 }
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"), None)
 _APOSTROPHES = re.compile(r"['\u2019\u2018`´]")
 _NOT_WORD = re.compile(r"[^a-z0-9£]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
@@ -73,21 +72,25 @@ _NUMBER_WORDS = {
 }
 
 
+# Control (Cc), format (Cf: zero-width, direction marks), surrogate and
+# private-use characters: invisible, or used to hide words from a screen.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\ue000-\uf8ff"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f\U000f0000-\U0010ffff]"
+)
+_SPACES = re.compile(r"\s+")
+
+
 def clean(text: str) -> str:
-    """Unicode-normalise and drop zero-width and control characters.
+    """Unicode-normalise and drop invisible characters; collapse white space.
 
     Used for storing and showing text as well as for matching, so it keeps
     case and punctuation.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH)
-    kept = []
-    for char in text:
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cf", "Cs", "Co", "Cn"):
-            kept.append(" " if char in "\t\n\r\v\f" else "")
-        else:
-            kept.append(char)
-    return " ".join("".join(kept).split())
+    text = unicodedata.normalize("NFKC", text)
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 @lru_cache(maxsize=8192)

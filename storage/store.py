@@ -69,6 +69,7 @@ class Store:
         self.db = sqlite_utils.Database(conn)
         self._lock = threading.RLock()
         migrate(conn)
+        self._linked = self._find_linked_tables()
 
     def close(self) -> None:
         self.conn.close()
@@ -196,11 +197,12 @@ class Store:
             conn.execute("DELETE FROM people WHERE key = ?", (key,))
 
     def linked_tables(self) -> list[tuple[str, str]]:
-        """Every (table, column) that can hold a person's key, found from the schema.
+        """Every (table, column) that can hold a person's key."""
+        return list(self._linked)
 
-        Found rather than listed, so a table added by a later migration is
-        erased too without anyone remembering to add it here.
-        """
+    def _find_linked_tables(self) -> list[tuple[str, str]]:
+        """Found from the schema rather than listed, so a table added by a
+        later migration is erased too without anyone remembering to add it."""
         found: list[tuple[str, str]] = []
         with self._lock:
             for table in self.db.table_names():
