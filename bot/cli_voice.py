@@ -9,7 +9,7 @@ import click
 from bot import wsyd
 from bot.cli import COUNCIL, DB, settings_from
 from bot.commands import invite_link
-from storage import voice
+from storage import retention, voice
 from storage.store import Store, utc_now
 from storage.vocab import WSYD_STATUSES
 
@@ -96,6 +96,25 @@ def wsyd_answer(
     click.echo(f"Answered item {item_id}; {len(keys)} young people will be told.")
 
 
+@click.command()
+@DB
+@click.option("--view-days", envvar="CAREBOT_VIEW_RETENTION_DAYS", default=retention.VIEW_TEXT_DAYS, show_default=True, type=int,
+              help="Keep the words of views this many days (the council's retention period).")
+def purge(db_path: str | None, view_days: int) -> None:
+    """Delete unanswered questions older than 90 days and view texts past retention.
+
+    Counts stay, so board figures still add up. `carebot run` does this daily.
+
+    Example:
+
+        carebot purge --view-days 730
+    """
+    store, _ = _store(None, db_path)
+    done = retention.purge(store, view_text_days=view_days)
+    click.echo(f"Deleted {done.unanswered} unanswered question(s) and the words of {done.view_texts} view(s).")
+
+
 def register(main: click.Group) -> None:
     main.add_command(invite)
     main.add_command(wsyd_group)
+    main.add_command(purge)

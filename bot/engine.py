@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import defaultdict
+import time
+from collections import defaultdict, deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -42,6 +43,10 @@ log = logging.getLogger("carebot.engine")
 # screen all of it, but only try to match its start.
 LONG_MESSAGE = 600
 MATCH_PREFIX = 300
+# More than this many messages from one person inside the window gets one
+# gentle "slow down" per burst. Every message is still answered.
+FLOOD_MESSAGES = 10
+FLOOD_SECONDS = 5.0
 
 FLOWS: dict[str, Any] = {
     erase.NAME: erase,
@@ -88,6 +93,8 @@ class Engine:
         self.answering = Answering(knowledge, store)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="carebot-db")
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._recent: defaultdict[str, deque[float]] = defaultdict(deque)
+        self._warned: set[str] = set()
 
     @property
     def council(self) -> str:
@@ -99,9 +106,30 @@ class Engine:
     async def handle(self, incoming: Incoming) -> Result:
         """Answer one Incoming, in order for its person, without blocking others."""
         key = self.person_key(incoming)
+        flooding = self._flooding(key)
         async with self._locks[key]:
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self._executor, self.respond, incoming)
+            result = await loop.run_in_executor(self._executor, self.respond, incoming)
+        if flooding:
+            result.replies.insert(0, Reply(wording.SLOW_DOWN))
+        return result
+
+    def _flooding(self, key: str) -> bool:
+        """True once per burst when someone sends many messages very fast."""
+        now = time.monotonic()
+        recent = self._recent[key]
+        recent.append(now)
+        while recent and now - recent[0] > FLOOD_SECONDS:
+            recent.popleft()
+        if len(recent) <= FLOOD_MESSAGES:
+            self._warned.discard(key)
+            if not recent:
+                del self._recent[key]
+            return False
+        if key in self._warned:
+            return False
+        self._warned.add(key)
+        return True
 
     def _queued(self, key: str | None) -> list[Notification]:
         return [

@@ -207,3 +207,13 @@ def test_answers_are_tailored_to_an_under_16(person: Person) -> None:
     person.press("Under 16")
     assert text_of(person.send("staying put")).startswith("Most of this is for when you're 16 or older.")
     assert not text_of(person.send("what is a pep")).startswith("Most of this")
+
+
+async def test_flooding_gets_one_gentle_reply_and_loses_nothing(engine: Engine) -> None:
+    results = [await engine.handle(Incoming("test", "fast", "fast", text=f"staying put {i}")) for i in range(25)]
+    slow = [r for r in results if r.replies[0].text == wording.SLOW_DOWN]
+    assert len(slow) == 1
+    assert all(any("Staying Put" in reply.text for reply in r.replies) for r in results)
+    assert engine.store.topic_stats("somerset")["offer.staying_put"]["asked"] == 25
+    other = await engine.handle(Incoming("test", "calm", "calm", text="staying put"))
+    assert other.replies[0].text != wording.SLOW_DOWN
