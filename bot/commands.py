@@ -14,6 +14,7 @@ from storage.store import utc_now
 if TYPE_CHECKING:
     from bot.engine import Engine
 
+WELCOME_BACK = "Welcome back. Here's where you were (tap Cancel to stop):"
 INVITE_ROLES = (roles.COUNCIL_MEMBER, roles.OFFICER)
 HELP_TOPICS = {"/help": "meta.help", "/privacy": "meta.privacy"}
 INVITE_FAILED = {
@@ -35,9 +36,14 @@ def run(engine: "Engine", turn: Turn, text: str) -> None:
     command = words[0].lower().split("@")[0]
     arg = words[1] if len(words) > 1 else ""
     store, council = engine.store, engine.council
-    if command == "/start":
+    if command == "/start" and not arg and (turn.flow or turn.state.get("paused")):
+        # Coming back mid-flow (a new session, a restart): carry on, never start over.
+        paused = turn.state.pop("paused", None)
+        turn.flow = turn.flow or paused
+        turn.say(WELCOME_BACK)
+        engine.flows[turn.flow["name"]].resume(engine, turn)  # type: ignore[index]
+    elif command == "/start":
         turn.flow = None
-        turn.state.pop("paused", None)
         if arg:
             _redeem(engine, turn, arg)
         else:

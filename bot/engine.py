@@ -87,6 +87,7 @@ class Engine:
         self.officers = officers
         self.overdue_days = overdue_days
         self.bot_username = bot_username
+        self.flows = FLOWS
         # Officer-only commands added by other modules (the board digest).
         self.officer_commands: dict[str, OfficerCommand] = {}
         self.router = Router(Matcher(knowledge.matchable()))
