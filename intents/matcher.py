@@ -6,7 +6,8 @@ Two signals, both from rapidfuzz-friendly normalised words:
   "advocate") count for more than words every topic uses ("help", "get").
   Misspelt words are first corrected to the nearest word the knowledge base
   knows (rapidfuzz ``ratio``, only for words of four letters or more).
-- whole-phrase similarity with ``fuzz.token_sort_ratio``, which rewards
+- whole-phrase similarity with token-sorted ``fuzz.ratio`` (that is,
+  ``token_sort_ratio`` with the sorting done once), which rewards
   close phrasings without the known traps: ``WRatio`` overrates short
   strings, ``token_set_ratio`` scores 100 for any subset and
   ``partial_ratio`` for any substring.
@@ -41,6 +42,8 @@ STOPWORD_WEIGHT = 0.2
 # How closely a misspelt word must resemble a known one to be corrected.
 CORRECTION_CUTOFF = 84
 PHRASE_WEIGHT = 0.35
+# Words in more phrasings than this are too common to find candidates by.
+RARE_POSTINGS = 300
 
 
 def stem(word: str) -> str:
@@ -83,7 +86,6 @@ class Matcher:
                 if norm and norm not in seen:
                     seen.add(norm)
                     self._phrasings.append(_Phrasing(topic_id, norm, self._content(norm)))
-        self._texts = [p.text for p in self._phrasings]
         topics_with: dict[str, set[str]] = defaultdict(set)
         self._index: dict[str, list[int]] = defaultdict(list)
         for i, phrasing in enumerate(self._phrasings):
@@ -99,6 +101,8 @@ class Matcher:
         self._vocabulary = sorted(w for w in self._weight if len(w) >= 4 and w not in STOPWORDS)
         self._unknown_weight = math.log(1 + n_topics)
         self._topic_of = [p.topic_id for p in self._phrasings]
+        self._words_of = [p.words for p in self._phrasings]
+        self._sorted_texts = [" ".join(sorted(p.text.split())) for p in self._phrasings]
         self._own_weight = [sum(self._weight[w] for w in p.words) or 1.0 for p in self._phrasings]
         self._correct = lru_cache(maxsize=16384)(self._correct_uncached)
 
@@ -129,18 +133,22 @@ class Matcher:
         weight = {w: self._weight.get(w, self._unknown_weight) for w in words}
         total = sum(weight.values()) or 1.0
         best: dict[str, float] = defaultdict(float)
-        # Look up phrasings by topic words; only a message of nothing but
-        # function words ("who are you") is looked up by those.
+        # Find candidates through the index by their rarer topic words; a
+        # common word ("care") only adds to candidates found that way. Both
+        # keep the work small when the knowledge base is large.
         keys = [w for w in words if w not in STOPWORDS] or list(words)
-        # Sum shared weight through the index rather than intersecting sets
-        # per phrasing: most phrasings share no topic word and cost nothing.
+        index = self._index
+        rare = [w for w in keys if len(index.get(w, ())) <= RARE_POSTINGS]
+        if not rare:
+            rare = [min(keys, key=lambda w: len(index.get(w, ())))]
         shared: dict[int, float] = defaultdict(float)
-        for w in keys:
-            for i in self._index.get(w, ()):
+        for w in rare:
+            for i in index.get(w, ()):
                 shared[i] += weight[w]
-        for w in words.difference(keys):
-            for i in self._index.get(w, ()):
-                if i in shared:
+        phrasing_words = self._words_of
+        for w in words.difference(rare):
+            for i in shared:
+                if w in phrasing_words[i]:
                     shared[i] += weight[w]
         topic_of, own_weight = self._topic_of, self._own_weight
         for i, common in shared.items():
@@ -149,10 +157,13 @@ class Matcher:
             topic_id = topic_of[i]
             if score > best[topic_id]:
                 best[topic_id] = score
-        for text_, similarity, i in process.extract(
-            norm, self._texts, scorer=fuzz.token_sort_ratio, limit=12, score_cutoff=60
+        # Whole-phrase similarity over every phrasing. token_sort_ratio is
+        # ratio() on sorted words, so the phrasings are sorted once, up front.
+        query = " ".join(sorted(norm.split()))
+        for _, similarity, i in process.extract(
+            query, self._sorted_texts, scorer=fuzz.ratio, limit=12, score_cutoff=60
         ):
-            topic_id = self._phrasings[i].topic_id
+            topic_id = topic_of[i]
             blended = max(best[topic_id], (1 - PHRASE_WEIGHT) * best[topic_id] + PHRASE_WEIGHT * similarity / 100)
             if similarity >= 97:
                 blended = max(blended, similarity / 100)
