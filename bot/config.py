@@ -24,6 +24,7 @@ class Settings:
     safeguarding_chat: str | None = None
     bot_username: str | None = None  # for t.me invite links
     wsyd_overdue_days: int = 20  # working days before a We Said item is overdue
+    view_retention_days: int = 365  # the council's retention period for the words of views
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> "Settings":
@@ -37,6 +38,7 @@ class Settings:
             "safeguarding_chat": env.get("CAREBOT_SAFEGUARDING_CHAT") or None,
             "bot_username": env.get("CAREBOT_BOT_USERNAME") or None,
             "wsyd_overdue_days": int(env.get("CAREBOT_WSYD_OVERDUE_DAYS") or 20),
+            "view_retention_days": int(env.get("CAREBOT_VIEW_RETENTION_DAYS") or 365),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         if isinstance(values["db_path"], str):

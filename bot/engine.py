@@ -33,7 +33,7 @@ from intents.normalise import clean, has_words
 from intents.router import Action, Router
 from intents.safety import screen
 from knowledge.base import CouncilKnowledge
-from storage import voice
+from storage import retention, voice
 from storage.pseudonym import Pseudonymiser
 from storage.store import Store, utc_now
 
@@ -132,16 +132,21 @@ class Engine:
         self._warned.add(key)
         return True
 
-    def _queued(self, key: str | None) -> list[Notification]:
+    def _queued(self, key: str | None, channel: str | None = None) -> list[Notification]:
         return [
             Notification(who, Reply(text, tuple(Button(label, payload) for label, payload in buttons)))
-            for who, text, buttons in voice.take_queued(self.store, key)
+            for who, text, buttons in voice.take_queued(self.store, key, channel)
         ]
 
-    async def queued_notifications(self) -> list[Notification]:
-        """Messages waiting for anyone, for a channel to deliver now (taken once)."""
+    async def queued_notifications(self, channel: str) -> list[Notification]:
+        """Messages waiting for people on one channel, for it to deliver now (taken once)."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self._queued, None)
+        return await loop.run_in_executor(self._executor, self._queued, None, channel)
+
+    async def purge(self, view_text_days: int) -> retention.Purged:
+        """Retention, off the event loop (the daily job while `carebot run` is up)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, lambda: retention.purge(self.store, view_text_days=view_text_days))
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)
@@ -173,6 +178,12 @@ class Engine:
 
     def _dispatch(self, turn: Turn, incoming: Incoming) -> None:
         if incoming.unsupported:
+            # A caption or an edited message still carries words: screen them first.
+            words = clean(incoming.text)
+            crisis = screen(words)
+            if crisis.kind is not None:
+                self.answering.crisis(turn, crisis.kind, words)
+                return
             turn.say(wording.UNSUPPORTED.format(what=incoming.unsupported), self.answering.standard_buttons(turn))
             return
         if incoming.button is not None:

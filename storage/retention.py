@@ -35,5 +35,6 @@ def purge(store: Store, now: datetime | None = None, view_text_days: int = VIEW_
             "WHERE created < ? AND texts_purged = 0",
             (views_before,),
         ).rowcount
-    store.audit("retention", "purge", None, {"unanswered": unanswered, "view_texts": texts})
+    if unanswered or texts:
+        store.audit("retention", "purge", None, {"unanswered": unanswered, "view_texts": texts})
     return Purged(unanswered, texts)

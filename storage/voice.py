@@ -190,10 +190,19 @@ def queue_message(store: Store, key: str, text: str, buttons: list[tuple[str, st
         )
 
 
-def take_queued(store: Store, key: str | None = None) -> list[tuple[str, str, list[tuple[str, str]]]]:
-    """Remove and return waiting messages (for one person, or everyone): (key, text, buttons)."""
-    where, params = ("WHERE key = ?", (key,)) if key else ("", ())
+def take_queued(
+    store: Store, key: str | None = None, channel: str | None = None
+) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Remove and return waiting messages, for one person or one channel's people: (key, text, buttons)."""
+    where, params = "WHERE 1", []
+    if key:
+        where, params = where + " AND o.key = ?", params + [key]
+    if channel:
+        where, params = where + " AND p.channel = ?", params + [channel]
     with store.transaction() as conn:
-        rows = conn.execute(f"SELECT id, key, text, buttons FROM outbox {where} ORDER BY id", params).fetchall()
+        rows = conn.execute(
+            f"SELECT o.id, o.key, o.text, o.buttons FROM outbox o JOIN people p ON p.key = o.key {where} ORDER BY o.id",
+            params,
+        ).fetchall()
         conn.executemany("DELETE FROM outbox WHERE id = ?", [(row[0],) for row in rows])
     return [(row[1], row[2], [tuple(b) for b in json.loads(row[3])]) for row in rows]  # type: ignore[misc]
