@@ -198,9 +198,10 @@ def run(
 
 def _register_more_commands() -> None:
     # Imported here, not at the top: these modules import this one for its options.
-    from bot import cli_voice
+    from bot import cli_board, cli_voice
 
     cli_voice.register(main)
+    cli_board.register(main)
 
 
 _register_more_commands()

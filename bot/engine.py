@@ -22,7 +22,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from bot import commands, roles, wording, wsyd
+from bot import board_chat, commands, roles, wording, wsyd
 from bot.answering import Answering
 from bot.flows import erase, review, views, wesaid, youdid
 from bot.messages import Button, Incoming, Notification, Reply, Result
@@ -88,8 +88,8 @@ class Engine:
         self.overdue_days = overdue_days
         self.bot_username = bot_username
         self.flows = FLOWS
-        # Officer-only commands added by other modules (the board digest).
-        self.officer_commands: dict[str, OfficerCommand] = {}
+        # Officer-only commands: the board digest and quote approval.
+        self.officer_commands: dict[str, OfficerCommand] = dict(board_chat.COMMANDS)
         self.router = Router(Matcher(knowledge.matchable()))
         self.answering = Answering(knowledge, store)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="carebot-db")

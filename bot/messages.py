@@ -8,7 +8,6 @@ terminal.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 # Telegram's limits; other channels are looser, so these bind everyone.
 MAX_TEXT = 4096
@@ -37,7 +36,9 @@ class Button:
 class Reply:
     text: str
     buttons: tuple[Button, ...] = ()
-    document: Path | None = None  # a file to send with the text (digest exports)
+    # A file to send with the text (digest exports): its name and contents.
+    # Kept in memory, so no export is ever left lying on disk.
+    document: tuple[str, bytes] | None = None
 
 
 @dataclass(frozen=True)

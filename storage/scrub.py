@@ -29,15 +29,20 @@ _SCHOOL = re.compile(
 # A name usually follows a cue. After a strong cue ("my social worker is")
 # any word is taken as a name; after a weak one ("with", "im") only a
 # capitalised word is, so "im pregnant" survives but "with Dave" does not.
+_ROLES = (
+    r"social worker|sw|pa|personal adviser|personal advisor|foster carer|foster mum|foster dad|carer|key ?worker|"
+    r"iro|teacher|advocate|mum|dad|step ?dad|step ?mum|nan|brother|sister|boyfriend|girlfriend|friend|manager|worker"
+)
 _STRONG_CUES = (
-    r"(?:my |our |the )?(?:social worker|sw|pa|personal adviser|personal advisor|foster carer|carer|key ?worker|"
-    r"iro|teacher|advocate|mum|dad|brother|sister|boyfriend|girlfriend|friend|manager|worker)"
-    r"(?:s name|'s name)?\s+(?:is|was|called|named|=)|my name is|my names|i am called|im called|call me|named|called"
+    rf"(?:my |our |the )?(?:{_ROLES})(?:s name|'s name)?\s+(?:is|was|=)(?:\s+(?:called|named))?"
+    r"|my name is|my names|i am called|im called|call me|named|called"
 )
 _NOT_SURNAME = r"(?:and|but|he|she|who|is|was|never|doesnt|does|did|has|keeps|always|not|they|i|because|cos|so|said|says|wont|can|cant|will|would|isnt|hasnt|didnt|at|in|on|to|from|for|or)\b"
 _STRONG = re.compile(
     rf"\b((?i:{_STRONG_CUES}))\s+([A-Za-z][a-z'-]+(?:\s+(?!(?i:{_NOT_SURNAME}))[A-Za-z][a-z'-]+)?)"
 )
+# "my PA Dave", "my social worker Sarah Jones": a capitalised word right after a role.
+_ROLE_THEN_NAME = re.compile(rf"\b((?i:(?:my|our|the) (?:{_ROLES})))\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)")
 _WEAK = re.compile(
     r"\b((?i:i'm|im|i am|this is|from|with|by|to|and|mr|mrs|ms|miss|dr|sir|dear|hi|hey))\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
 )
@@ -48,7 +53,8 @@ _NOT_NAMES = frozenset(
     tired sick ill lonely alone stuck homeless care school college work home i you we they he she
     trying looking asking wondering thinking monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
-    telegram carebot council england""".split()
+    telegram carebot council england great nice lovely kind rubbish useless amazing brilliant helpful unhelpful
+    busy off away new leaving late never always nowhere mean strict ace awful terrible horrible""".split()
 )
 
 
@@ -69,5 +75,6 @@ def scrub(text: str) -> str:
     text = _ADDRESS.sub("[address]", text)
     text = _SCHOOL.sub("[place]", text)
     text = _STRONG.sub(_replace_name, text)
+    text = _ROLE_THEN_NAME.sub(_replace_name, text)
     text = _WEAK.sub(_replace_name, text)
     return text

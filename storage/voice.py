@@ -7,24 +7,15 @@ import secrets
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from storage.board import candidate_quote
 from storage.scrub import scrub
 from storage.store import Store, stamp, utc_now
 
-QUOTE_LIMIT = 280
 INVITE_DAYS = 7
 
 
-def candidate_quote(*texts: str | None) -> str | None:
-    """A scrubbed, short quote from a view's free text, for the officer to approve or not."""
-    joined = " ".join(t.strip() for t in texts if t and t.strip())
-    if not joined:
-        return None
-    quote = scrub(joined)
-    return quote if len(quote) <= QUOTE_LIMIT else quote[: QUOTE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
-
-
 def save_view(store: Store, key: str, council: str, data: dict[str, Any], age_band: str | None) -> int:
-    quote = candidate_quote(data.get("happening"), data.get("better"))
+    quote = candidate_quote(data.get("happening"), data.get("better"))  # scrubbed; the officer approves or not
     with store.transaction() as conn:
         cursor = conn.execute(
             "INSERT INTO views (key, council, topic, feeling, happening, better, share, age_band, created,"

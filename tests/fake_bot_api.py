@@ -60,6 +60,7 @@ class Call:
     method: str
     params: dict[str, Any]
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    at: float = field(default_factory=time.perf_counter)  # when it arrived, for benchmarks
 
 
 class FakeBotApi:

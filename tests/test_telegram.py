@@ -511,15 +511,14 @@ def test_a_long_answer_arrives_in_clean_pieces_with_the_buttons_last(
 
 
 def test_a_document_reply_is_uploaded(api: FakeBotApi, start_bot: StartBot, store: Store, tmp_path: Path) -> None:
-    digest = tmp_path / "digest-2025-q1.csv"
-    digest.write_text("topic,asked\noffer.staying_put,fewer than 6\n")
-    reply = Reply("Here is the digest.", (Button("Topics menu", "1|menu|"),), digest)
+    content = b"topic,asked\noffer.staying_put,fewer than 6\n"
+    reply = Reply("Here is the digest.", (Button("Topics menu", "1|menu|"), ), ("digest-2025-q1.csv", content))
     start_bot(ScriptedEngine(store, Result(replies=[reply])))
     api.send_text(SAM, "/digest")
     document = api.wait_for(lambda: api.calls_to("sendDocument"))[0]
-    assert document.files["document"] == ("digest-2025-q1.csv", digest.read_bytes())
+    assert document.files["document"] == ("digest-2025-q1.csv", content)
     assert "reply_markup" in document.params
-    assert api.texts_to(SAM) == ["Here is the digest."]
+    assert document.params["caption"] == "Here is the digest."
 
 
 def test_an_error_gets_a_kind_reply_and_a_log_line_without_text_or_ids(

@@ -77,9 +77,10 @@ ALLOWED_UPDATES = (
     Update.CHANNEL_POST,
 )
 # How many updates run at once, across different people.
-CONCURRENT_UPDATES = 256
+CONCURRENT_UPDATES = 32
 # How often to deliver messages the CLI left in the outbox ("You did" answers).
 OUTBOX_EVERY = 30.0
+MAX_CAPTION = 1024
 PURGE_EVERY = 24 * 60 * 60.0
 
 
@@ -243,10 +244,12 @@ class TelegramChannel:
         pieces = split_text(reply.text)
         markup = keyboard(reply.buttons)
         if reply.document is not None:
-            for piece in pieces:
+            name, content = reply.document
+            # A short text rides along as the file's caption (Telegram allows 1,024 characters).
+            caption = reply.text if telegram_length(reply.text) <= MAX_CAPTION else None
+            for piece in [] if caption else pieces:
                 await bot.send_message(chat_id, piece)
-            document = await asyncio.to_thread(Path(reply.document).read_bytes)
-            await bot.send_document(chat_id, document, filename=Path(reply.document).name, reply_markup=markup)
+            await bot.send_document(chat_id, content, filename=name, caption=caption, reply_markup=markup)
             return
         for number, piece in enumerate(pieces, start=1):
             await bot.send_message(chat_id, piece, reply_markup=markup if number == len(pieces) else None)
@@ -338,6 +341,9 @@ def build_application(
         .token(settings.telegram_token)
         .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
         .concurrent_updates(OneChatAtATime(CONCURRENT_UPDATES))
+        # httpx's pool slows sharply with hundreds of requests waiting on it:
+        # as many connections as updates in flight keeps every send moving.
+        .connection_pool_size(CONCURRENT_UPDATES)
         .post_init(channel.begin)
         .post_stop(channel.end)
         .post_shutdown(channel.end)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from bot import wording
 from bot.engine import Engine
@@ -28,7 +29,9 @@ def render(result: Result, numbered: list[Button]) -> str:
             numbered.append(button)
             lines.append(f"  [{len(numbered)}] {button.label}")
         if reply.document is not None:
-            lines.append(f"  (file: {reply.document})")
+            name, content = reply.document
+            Path(name).write_bytes(content)  # the officer's own working folder
+            lines.append(f"  (saved {name}, {len(content):,} bytes)")
         lines.append("")
     return "\n".join(lines)
 
