@@ -66,12 +66,14 @@ class Answering:
             self.store.count_topic(self.council, topic_id)
             log.info("answered topic=%s", topic_id)
             related = [self.topic_button(turn, r) for r in topic.related if r in self.knowledge.topics]
-            turn.say(text, offers + related)
+            # One message, not two: less noise on a phone, and half the sends.
             turn.say(
-                wording.HELPFUL_QUESTION,
-                [
-                    turn.button(wording.BUTTON_YES, "helpful", f"y:{topic_id}"),
-                    turn.button(wording.BUTTON_NO, "helpful", f"n:{topic_id}"),
+                f"{text}\n\n{wording.HELPFUL_QUESTION}",
+                offers
+                + related
+                + [
+                    turn.button(wording.BUTTON_HELPFUL, "helpful", f"y:{topic_id}"),
+                    turn.button(wording.BUTTON_NOT_HELPFUL, "helpful", f"n:{topic_id}"),
                     turn.button(wording.BUTTON_MENU, "menu"),
                 ],
             )

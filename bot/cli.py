@@ -158,6 +158,7 @@ def eval_command(cases_file: str, council: str | None, json_out: str | None) -> 
 @click.option("--listen", default="127.0.0.1", show_default=True, help="Address the webhook server listens on.")
 @click.option("--port", default=8443, show_default=True, type=int, help="Port the webhook server listens on.")
 @click.option("--secret-token", envvar="CAREBOT_WEBHOOK_SECRET", default=None, help="Telegram's webhook secret token.")
+@click.option("--no-rate-limit", is_flag=True, hidden=True, help="Only with a local or fake Bot API: skip Telegram's pace (benchmarks).")
 def run(
     council: str | None,
     db_path: str | None,
@@ -166,6 +167,7 @@ def run(
     listen: str,
     port: int,
     secret_token: str | None,
+    no_rate_limit: bool,
 ) -> None:
     """Run the Telegram channel. The token comes from TELEGRAM_BOT_TOKEN.
 
@@ -191,6 +193,7 @@ def run(
             listen=listen,
             port=port,
             secret_token=secret_token,
+            rate_limited=not (no_rate_limit and base_url),
         )
     finally:
         engine.close()

@@ -268,14 +268,14 @@ def test_a_local_bot_api_server_gets_files_beside_methods() -> None:
 
 def test_start_then_a_question_then_a_button(api: FakeBotApi, bot: Application, somerset: CouncilKnowledge) -> None:
     before = reference(somerset, SAM, ["/start", STAYING_PUT])
-    yes = button_in(before[1], "Yes")
+    yes = button_in(before[1], wording.BUTTON_HELPFUL)
     expected = replies_of(reference(somerset, SAM, ["/start", STAYING_PUT, pressed(yes)]))
 
     api.send_text(SAM, "/start")
     api.wait_for(lambda: len(api.sent_to(SAM)) >= len(replies_of(before[:1])))
     api.send_text(SAM, STAYING_PUT)
     api.wait_for(lambda: len(api.sent_to(SAM)) >= len(replies_of(before)))
-    api.press(SAM, "Yes")
+    api.press(SAM, wording.BUTTON_HELPFUL)
     api.wait_for(lambda: len(api.sent_to(SAM)) >= len(expected))
 
     # Reply for reply what the engine says, as in the terminal; one button a row.
@@ -286,7 +286,7 @@ def test_start_then_a_question_then_a_button(api: FakeBotApi, bot: Application, 
 
     assert [c.params["callback_query_id"] for c in api.calls_to("answerCallbackQuery")] == ["1"]
     edited = api.calls_to("editMessageText")[0].params
-    assert edited["text"].endswith("\n\n» Yes") and "reply_markup" not in edited
+    assert edited["text"].endswith(f"\n\n» {wording.BUTTON_HELPFUL}") and "reply_markup" not in edited
 
 
 def test_a_button_pressed_twice_is_answered_twice_and_counted_once(
@@ -298,8 +298,8 @@ def test_a_button_pressed_twice_is_answered_twice_and_counted_once(
     answered = len(replies_of(reference(somerset, SAM, [STAYING_PUT])))
     api.send_text(SAM, STAYING_PUT)
     api.wait_for(lambda: len(api.sent_to(SAM)) >= answered)
-    api.press(SAM, "Yes")
-    api.press(SAM, "Yes")  # the second tap, before the first was handled
+    api.press(SAM, wording.BUTTON_HELPFUL)
+    api.press(SAM, wording.BUTTON_HELPFUL)  # the second tap, before the first was handled
     api.wait_for(lambda: len(api.texts_to(SAM)) >= answered + 2)
     api.settle()
     texts = api.texts_to(SAM)

@@ -365,13 +365,16 @@ def run(
     port: int = 8443,
     secret_token: str | None = None,
     stop_signals: Sequence[int] | None | object = SYSTEM_SIGNALS,
+    rate_limited: bool = True,
 ) -> None:
     """Run until stopped (Ctrl-C): long polling by default, a webhook when webhook_url is given.
 
     stop_signals=None runs without signal handlers, as a thread other than
     the main one must (the tests do).
     """
-    application = build_application(engine, settings, base_url=base_url)
+    # Without Telegram's pace only for a local or fake Bot API (benchmarks).
+    unlimited = None if rate_limited else AIORateLimiter(overall_max_rate=0, group_max_rate=0)
+    application = build_application(engine, settings, base_url=base_url, rate_limiter=unlimited)
     signals: dict[str, Any] = {} if stop_signals is SYSTEM_SIGNALS else {"stop_signals": stop_signals}
     if not webhook_url:
         application.run_polling(allowed_updates=ALLOWED_UPDATES, **signals)
