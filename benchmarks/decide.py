@@ -69,7 +69,7 @@ class Baseline:
         return self.topics[found[2]] if found else None
 
 
-def run(runs: int = 5, count: int = 1000) -> list[tuple[str, str, str]]:
+def run(runs: int = 5, count: int = 600) -> list[tuple[str, str, str]]:
     knowledge = CouncilKnowledge(load(), "somerset")
     rows: list[tuple[str, str, str]] = []
     for label, phrasings in (("shipped", knowledge.matchable()), ("20,000 phrasings", generated_phrasings(knowledge))):

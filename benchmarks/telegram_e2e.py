@@ -1,65 +1,93 @@
 """End to end through Telegram's path: `carebot run` in its own process, polling
-the fake Bot API over loopback, storage on (a WAL SQLite file), 100 people at once.
+a Bot API stand-in (benchmarks/bot_api_server.py) in another, over loopback,
+with storage on (a WAL SQLite file) and 100 people writing at once.
 
-The bot runs as it would in production, in its own process; the fake Bot API
-runs here, standing in for Telegram's servers. Telegram's own pace (about 30
-messages a second) is switched off with the hidden --no-rate-limit flag,
-which only works with --base-url: this measures carebot, not Telegram.
+Telegram's own pace (about 30 messages a second) is switched off with the
+hidden --no-rate-limit flag, which only works with --base-url: this measures
+carebot, not Telegram.
 """
 
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import httpx
+
 from benchmarks.timing import median, percentile
-from tests.fake_bot_api import FakeBotApi
 
 ROOT = Path(__file__).resolve().parents[1]
+TOKEN = "123:BENCH"
 PEOPLE = 100
 MESSAGES_EACH = 10
 QUESTION = "can i stay at my foster carers wen im 18"
-REPLIES_EACH = 2  # the answer, then "was this helpful?"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def update(update_id: int, person: int) -> dict:
+    user = {"id": person, "is_bot": False, "first_name": "Sam"}
+    message = {"message_id": update_id, "date": int(time.time()), "chat": {"id": person, "type": "private"},
+               "from": user, "text": QUESTION}
+    return {"update_id": update_id, "message": message}
 
 
 def once() -> tuple[float, float]:
-    with tempfile.TemporaryDirectory() as tmp, FakeBotApi() as api:
-        env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "CAREBOT_SECRET_FILE": f"{tmp}/secret"}
+    port = free_port()
+    control = f"http://127.0.0.1:{port}/control"
+    with tempfile.TemporaryDirectory() as tmp:
+        server = subprocess.Popen([sys.executable, "-m", "benchmarks.bot_api_server", str(port)], cwd=ROOT,
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        assert server.stdout is not None
+        server.stdout.readline()  # "ready"
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "CAREBOT_SECRET_FILE": f"{tmp}/secret"}
         bot = subprocess.Popen(
             [sys.executable, *os.environ.get("BENCH_BOT_CMD", "-c|from bot.cli import main; main()").split("|"), "run", "--db", f"{tmp}/bench.db",
-             "--base-url", api.base_url, "--no-rate-limit"],
+             "--base-url", f"http://127.0.0.1:{port}/bot", "--no-rate-limit"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         try:
-            api.wait_for(lambda: api.calls_to("getUpdates"), timeout=30)
-            people = list(range(10_000, 10_000 + PEOPLE))
-            pushed: dict[int, list[float]] = {p: [] for p in people}
-            started = time.perf_counter()
-            for _ in range(MESSAGES_EACH):
-                for person in people:
-                    pushed[person].append(time.perf_counter())
-                    api.send_text(person, QUESTION)
-            api.wait_for(lambda: all(api.count_sent(p) >= MESSAGES_EACH * REPLIES_EACH for p in people), timeout=300)
-            elapsed = time.perf_counter() - started
+            with httpx.Client(timeout=60) as client:
+                time.sleep(1.5)  # the bot starts and begins polling
+                people = list(range(10_000, 10_000 + PEOPLE))
+                updates = [update(1 + n, people[n % PEOPLE]) for n in range(PEOPLE * MESSAGES_EACH)]
+                client.post(f"{control}/push", json={"updates": updates})
+                deadline = time.monotonic() + 300
+                while True:
+                    stats = client.get(f"{control}/stats").json()
+                    if sum(len(t) for t in stats["sent"].values()) >= len(updates) or time.monotonic() > deadline:
+                        break
+                    time.sleep(0.2)
         finally:
             bot.terminate()
+            server.terminate()
             bot.wait(timeout=30)
-        latencies = []
-        for person in people:
-            sent = [c.at for c in api.sent_to(person)]
-            latencies += [(sent[k * REPLIES_EACH] - at) * 1000 for k, at in enumerate(pushed[person])]
-        return PEOPLE * MESSAGES_EACH / elapsed, percentile(latencies, 0.99)
+            server.wait(timeout=30)
+    pushed = {int(k): v for k, v in stats["pushed"].items()}
+    first_push = min(pushed.values())
+    last_sent = max(max(t) for t in stats["sent"].values())
+    latencies = []
+    for person in people:
+        mine = sorted(t for uid, t in pushed.items() if updates[uid - 1]["message"]["chat"]["id"] == person)
+        sent = stats["sent"][str(person)]
+        latencies += [(s - p) * 1000 for s, p in zip(sent, mine)]
+    return len(updates) / (last_sent - first_push), percentile(latencies, 0.99)
 
 
 def run(runs: int = 3) -> list[tuple[str, str, str]]:
     results = [once() for _ in range(runs)]
-    rate = median([r[0] for r in results])
-    p99 = median([r[1] for r in results])
     return [
-        (f"Telegram path, {PEOPLE} people at once: updates handled", f"{rate:.0f} /s", ">= 500 /s on 2 cores"),
-        ("Telegram path: p99 update to first reply", f"{p99:.0f} ms", f"{PEOPLE * MESSAGES_EACH} updates queued at once"),
+        (f"Telegram path, {PEOPLE} people at once: updates handled", f"{median([r[0] for r in results]):.0f} /s",
+         ">= 500 /s on 2 cores"),
+        ("Telegram path: p99 update to reply", f"{median([r[1] for r in results]):.0f} ms",
+         f"{PEOPLE * MESSAGES_EACH} updates arriving at once"),
     ]
