@@ -686,3 +686,24 @@ def test_debug_logging_carries_no_text_ids_or_token(api: FakeBotApi, start_bot: 
     assert "carebot" in logged  # there is a log...
     for secret in ("Kellyanne", "want to die", "foster carers", str(SAM), api.token, api.token.split(":")[1]):
         assert secret not in logged  # ...with no words, ids or token in it
+
+
+def test_two_hundred_people_share_views_at_once(api: FakeBotApi, start_bot: StartBot, somerset: CouncilKnowledge, store: Store) -> None:
+    """Load: every reply reaches the right chat in order, and every view is stored exactly once."""
+    engine = Engine(somerset, store, Pseudonymiser(SECRET))
+    start_bot(engine)
+    people = list(range(7000, 7200))
+    said = ["/view", "money", "ok", "rent is late", "skip", "anonymous", "send"]
+    expected = {u: replies_of(reference(somerset, u, said)) for u in people}
+    for text in said:  # everyone at once, each person's messages back to back
+        for user_id in people:
+            api.send_text(user_id, text if text != "rent is late" else f"rent is late {user_id}")
+    api.wait_for(lambda: all(api.count_sent(u) >= len(expected[u]) for u in people), timeout=60)
+    api.settle()
+    for user_id in people:
+        texts = [text.replace(f"rent is late {user_id}", "rent is late") for text, _ in sent_replies(api, user_id)]
+        assert texts == [text for text, _ in expected[user_id]], user_id
+    views = store.rows("SELECT key, happening FROM views")
+    assert len(views) == len(people) == len({v["key"] for v in views})
+    keys = {engine.person_key(Incoming("telegram", str(u))): u for u in people}
+    assert all(v["happening"] == f"rent is late {keys[v['key']]}" for v in views)

@@ -94,6 +94,9 @@ class StepFlow:
         if text.strip().casefold() == "back":
             self._back(host, turn)
             return
+        if step.optional and text.strip().casefold() == "skip":
+            self._accept(host, turn, step, None)
+            return
         if step.kind == "text":
             self._typed_answer(host, turn, step, text)
         else:
