@@ -19,6 +19,7 @@ PRIVACY_NOTICE = (
     "and hide small numbers.\n"
     "- If you tell me that you or someone else is in danger, I have to tell the council's safeguarding team so they "
     "can help. That is the only time I pass something on without asking.\n"
+    "- Chats with bots on Telegram are not end-to-end encrypted, so only share what you need to.\n"
     "- Type /forgetme any time to delete everything."
 )
 AGE_QUESTION = "If you like, tell me your age group so I can tailor answers. You can skip this."
