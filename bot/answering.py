@@ -12,6 +12,7 @@ from bot.turn import Turn
 from intents.router import OUT_OF_SCOPE
 from knowledge.base import CouncilKnowledge
 from knowledge.model import family
+from storage.scrub import scrub
 from storage.store import Store, stamp
 
 log = logging.getLogger("carebot.answering")
@@ -136,6 +137,4 @@ class Answering:
 
     @staticmethod
     def _scrubbed(text: str) -> str:
-        from storage.scrub import scrub
-
         return scrub(text)[:300]

@@ -65,7 +65,6 @@ ERASE_KEPT = "OK, I haven't deleted anything."
 
 BUTTON_MENU = "Topics menu"
 BUTTON_HUMAN = "Talk to a person"
-BUTTON_PRIVACY = "Privacy"
 BUTTON_HELPFUL = "👍 Yes, it helped"
 BUTTON_NOT_HELPFUL = "👎 Not really"
 BUTTON_RESUME = "Carry on"

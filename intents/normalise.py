@@ -52,14 +52,14 @@ SPELLING: dict[str, str] = {
     "benifits": "benefits", "benefit": "benefits", "benifit": "benefits",
     "univeristy": "university", "universty": "university", "collage": "college",
     "accomodation": "accommodation", "acommodation": "accommodation",
-    "placment": "placement", "plaecment": "placement", 
+    "placment": "placement", "plaecment": "placement",
     "complain": "complaint", "complaining": "complaint", "complaints": "complaint",
     "passpot": "passport", "pasport": "passport", "bursery": "bursary", "bursay": "bursary",
     "exemt": "exempt", "exemption": "exempt", "excempt": "exempt", "exempted": "exempt",
     "therapist": "therapy", "counciling": "counselling",
     "pathwayplan": "pathway plan", "carelever": "care leaver",
     "careleaver": "care leaver", "careleavers": "care leavers", "socialworker": "social worker",
-    "mam": "mum", "mom": "mum", 
+    "mam": "mum", "mom": "mum",
 }
 
 _APOSTROPHES = re.compile(r"['\u2019\u2018`´]")
