@@ -707,3 +707,11 @@ def test_two_hundred_people_share_views_at_once(api: FakeBotApi, start_bot: Star
     assert len(views) == len(people) == len({v["key"] for v in views})
     keys = {engine.person_key(Incoming("telegram", str(u))): u for u in people}
     assert all(v["happening"] == f"rent is late {keys[v['key']]}" for v in views)
+
+
+def test_retention_runs_when_the_bot_starts(api: FakeBotApi, start_bot: StartBot, engine: Engine, store: Store) -> None:
+    store.log_unanswered(None, "somerset", "an old question")
+    store.conn.execute("UPDATE unanswered SET created = '2020-01-01T00:00:00+00:00'")
+    store.log_unanswered(None, "somerset", "a new question")
+    start_bot(engine)
+    api.wait_for(lambda: store.rows("SELECT text FROM unanswered") == [{"text": "a new question"}])
