@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from knowledge.model import CONTACT_ROLES, CRISIS_FAMILY, PLACEHOLDER, Council, Knowledge, Topic, family
+from knowledge.model import CONTACT_ROLES, CRISIS_FAMILY, PLACEHOLDER, UNSET_MARKER, Council, Knowledge, Topic, family
 from knowledge.read import CONTENT_DIR, Problem, read_all
 from knowledge.render import is_known
 
@@ -24,7 +24,7 @@ def _placeholder_problems(topic: Topic, values: dict, namespace: str, suffix: st
     """Placeholders in one namespace ('council' or 'helplines') that name no key."""
     return [
         Problem(topic.file, topic.line, f"{topic.id}: placeholder {{{name}}} has no value to fill it{suffix}")
-        for name in PLACEHOLDER.findall(topic.answer + topic.title)
+        for name in PLACEHOLDER.findall(topic.answer + topic.title) + UNSET_MARKER.findall(topic.answer)
         if name.startswith(namespace + ".") and not is_known(name, values)
     ]
 

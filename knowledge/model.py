@@ -10,6 +10,9 @@ from typing import Any
 
 # {council.advocacy.phone} or {helplines.samaritans.contact}
 PLACEHOLDER = re.compile(r"\{((?:council|helplines)(?:\.[A-Za-z0-9_]+)+)\}")
+# {unset:council.contacts.out_of_hours.phone} at the start of a line: keep the
+# line only while that value is unset, so an answer can say what to do instead.
+UNSET_MARKER = re.compile(r"\{unset:((?:council|helplines)(?:\.[A-Za-z0-9_]+)+)\}")
 
 CRISIS_FAMILY = "crisis"
 OUT_OF_SCOPE = "out_of_scope"

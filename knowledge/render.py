@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from knowledge.model import PLACEHOLDER
+from knowledge.model import PLACEHOLDER, UNSET_MARKER
 
 _MISSING = object()
 
@@ -28,13 +28,20 @@ def is_known(path: str, values: dict[str, Any]) -> bool:
     return value is not _MISSING and not isinstance(value, (dict, list))
 
 
+def _has_value(value: Any) -> bool:
+    return value is not _MISSING and value not in (None, "") and not isinstance(value, (dict, list))
+
+
 def fill(text: str, values: dict[str, Any]) -> str:
     """Replace placeholders; drop each line that names an unset value."""
     kept: list[str] = []
     for line in text.splitlines():
+        if any(_has_value(lookup(name, values)) for name in UNSET_MARKER.findall(line)):
+            continue  # the value is known, so the fallback line is not needed
+        line = UNSET_MARKER.sub("", line)
         names = PLACEHOLDER.findall(line)
         resolved = {name: lookup(name, values) for name in names}
-        if any(v is None or v is _MISSING or isinstance(v, (dict, list)) or v == "" for v in resolved.values()):
+        if not all(_has_value(v) for v in resolved.values()):
             continue
         for name, value in resolved.items():
             line = line.replace("{" + name + "}", str(value))

@@ -218,3 +218,14 @@ async def test_flooding_gets_one_gentle_reply_and_loses_nothing(engine: Engine) 
     assert engine.store.topic_stats("somerset")["offer.staying_put"]["asked"] == 25
     other = await engine.handle(Incoming("test", "calm", "calm", text="staying put"))
     assert other.replies[0].text != wording.SLOW_DOWN
+
+
+def test_crisis_reply_says_what_to_do_when_the_council_number_is_unknown(person: Person, engine: Engine) -> None:
+    text = text_of(person.send("i have nowhere to sleep tonight"))
+    assert "I don't have Somerset's out-of-hours number yet" in text and "999" in text
+    engine.knowledge.council.profile["contacts"]["out_of_hours"]["phone"] = "0300 000 0000 (test)"
+    try:
+        text = text_of(person.send("i have nowhere to sleep tonight"))
+        assert "0300 000 0000 (test)" in text and "I don't have" not in text
+    finally:
+        engine.knowledge.council.profile["contacts"]["out_of_hours"]["phone"] = None
