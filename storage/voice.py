@@ -185,6 +185,9 @@ def take_queued(
     store: Store, key: str | None = None, channel: str | None = None
 ) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """Remove and return waiting messages, for one person or one channel's people: (key, text, buttons)."""
+    # Almost always empty: look before taking a write lock.
+    if not store.rows("SELECT 1 FROM outbox LIMIT 1"):
+        return []
     where, params = "WHERE 1", []
     if key:
         where, params = where + " AND o.key = ?", params + [key]
