@@ -93,7 +93,8 @@ class Engine:
         self.router = Router(Matcher(knowledge.matchable()))
         self.answering = Answering(knowledge, store)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="carebot-db")
-        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._queued_turns: defaultdict[str, int] = defaultdict(int)
         self._recent: defaultdict[str, deque[float]] = defaultdict(deque)
         self._warned: set[str] = set()
 
@@ -108,9 +109,17 @@ class Engine:
         """Answer one Incoming, in order for its person, without blocking others."""
         key = self.person_key(incoming)
         flooding = self._flooding(key)
-        async with self._locks[key]:
-            loop = asyncio.get_running_loop()
-            result = await loop.run_in_executor(self._executor, self.respond, incoming)
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._queued_turns[key] += 1
+        try:
+            async with lock:
+                loop = asyncio.get_running_loop()
+                result = await loop.run_in_executor(self._executor, self.respond, incoming)
+        finally:
+            # Forget the lock once nobody waits on it, so memory does not grow with every person ever seen.
+            self._queued_turns[key] -= 1
+            if not self._queued_turns[key]:
+                del self._queued_turns[key], self._locks[key]
         if flooding:
             result.replies.insert(0, Reply(wording.SLOW_DOWN))
         return result

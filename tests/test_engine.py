@@ -229,3 +229,8 @@ def test_crisis_reply_says_what_to_do_when_the_council_number_is_unknown(person:
         assert "0300 000 0000 (test)" in text and "I don't have" not in text
     finally:
         engine.knowledge.council.profile["contacts"]["out_of_hours"]["phone"] = None
+
+
+async def test_per_person_locks_are_forgotten_when_idle(engine: Engine) -> None:
+    await asyncio.gather(*(engine.handle(Incoming("test", str(i), str(i), text="hi")) for i in range(20)))
+    assert engine._locks == {} and not engine._queued_turns
