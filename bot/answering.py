@@ -127,11 +127,10 @@ class Answering:
             # Pause, never carry on as if nothing happened; the person can resume.
             turn.state["paused"] = turn.flow
             turn.flow = None
-            buttons.append(turn.button(wording.BUTTON_RESUME, "resume"))
         turn.state.pop("clarify", None)
-        topic_id = f"crisis.{kind}"
-        text_out = self.knowledge.answer(topic_id)
+        text_out = self.knowledge.answer(f"crisis.{kind}")
         if "paused" in turn.state:
+            buttons.append(turn.button(wording.BUTTON_RESUME, "resume"))
             text_out += "\n\n" + wording.CRISIS_RESUME
         turn.say(text_out, buttons)
 
