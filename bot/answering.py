@@ -116,7 +116,7 @@ class Answering:
     def crisis(self, turn: Turn, kind: str, text: str) -> None:
         """The crisis reply for its kind, a stored event and an alert; any flow waits."""
         at = stamp()
-        self.store.record_safeguarding(turn.key, self.council, kind)
+        turn.safeguarding.append(kind)  # stored by the engine even if the rest of the turn fails
         log.info("safeguarding kind=%s", kind)
         include_text = bool(self.knowledge.setting("alerts_include_text"))
         turn.result.alerts.append(

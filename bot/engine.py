@@ -161,7 +161,15 @@ class Engine:
         self._executor.shutdown(wait=True)
 
     def respond(self, incoming: Incoming) -> Result:
-        """The synchronous core of handle(); safe to call directly in tests and eval."""
+        """The synchronous core of handle(); safe to call directly in tests and eval.
+
+        One transaction per turn: what a turn writes lands together or not
+        at all, and one commit costs less than several.
+        """
+        with self.store.transaction():
+            return self._respond(incoming)
+
+    def _respond(self, incoming: Incoming) -> Result:
         key = self.person_key(incoming)
         person = self.store.touch_person(key, incoming.channel, self.council, incoming.chat_id)
         if person.get("role") != roles.OFFICER and roles.is_listed_officer(self.officers, incoming.channel, incoming.user_id):
@@ -172,12 +180,15 @@ class Engine:
         # Anything that waited for this person (a "You did" from the CLI) comes first.
         turn.result.replies.extend(m.reply for m in self._queued(key))
         try:
-            self._dispatch(turn, incoming)
+            with self.store.transaction():
+                self._dispatch(turn, incoming)
         except Exception:
-            # Log the error, never the message. The crisis reply, if any, is
-            # already in the result and still goes out.
+            # Log the error, never the message. What the failed step wrote is
+            # rolled back; the crisis reply, if any, is already in the result.
             log.exception("turn failed in state=%s", (turn.flow or {}).get("name", "idle"))
             turn.say(wording.ERROR, self.answering.standard_buttons(turn))
+        for kind in turn.safeguarding:
+            self.store.record_safeguarding(None if turn.erased else key, self.council, kind)
         if not turn.erased:
             state["turn"] = turn.number
             self.store.save_state(key, state)

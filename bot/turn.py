@@ -39,6 +39,7 @@ class Turn:
     number: int
     result: Result = field(default_factory=Result)
     erased: bool = False
+    safeguarding: list[str] = field(default_factory=list)  # crisis kinds met this turn
 
     def button(self, label: str, action: str, arg: str = "") -> Button:
         payload = f"{self.number}|{action}|{arg}"

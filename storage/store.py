@@ -6,6 +6,7 @@ than one row runs in one transaction, so a crash never leaves half of it.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
@@ -68,6 +69,7 @@ class Store:
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
         self._lock = threading.RLock()
+        self._savepoints = itertools.count()
         migrate(conn)
         self._linked = self._find_linked_tables()
 
@@ -76,8 +78,19 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic unit of work."""
+        """One atomic unit of work; inside another, a savepoint that can fail alone."""
         with self._lock:
+            if self.conn.in_transaction:
+                name = f"inner{next(self._savepoints)}"
+                self.conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield self.conn
+                except BaseException:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+                    raise
+                self.conn.execute(f"RELEASE {name}")
+                return
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn

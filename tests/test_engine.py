@@ -234,3 +234,18 @@ def test_crisis_reply_says_what_to_do_when_the_council_number_is_unknown(person:
 async def test_per_person_locks_are_forgotten_when_idle(engine: Engine) -> None:
     await asyncio.gather(*(engine.handle(Incoming("test", str(i), str(i), text="hi")) for i in range(20)))
     assert engine._locks == {} and not engine._queued_turns
+
+
+def test_a_failing_turn_still_stores_the_safeguarding_event(person: Person, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_crisis = engine.answering.crisis
+
+    def crisis_then_fail(turn, kind, text):  # type: ignore[no-untyped-def]
+        real_crisis(turn, kind, text)
+        engine.store.count_topic("somerset", "offer.housing")  # a write the failure must undo
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(engine.answering, "crisis", crisis_then_fail)
+    result = person.send("i want to die")
+    assert "116 123" in text_of(result) and wording.ERROR in text_of(result)
+    assert engine.store.rows("SELECT kind FROM safeguarding_events") == [{"kind": "suicide"}]
+    assert engine.store.topic_stats("somerset") == {}
