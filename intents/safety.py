@@ -44,6 +44,7 @@ PATTERNS: dict[str, list[str]] = {
         r"\bgoodbye (?:everyone|world|all)\b", r"\bcan not keep going\b", r"\bno way out\b",
         r"\b(?:want|wanna|wish i could) (?:to )?disappear\b", r"\b(?:been|started|keep|keeps) cutting\b(?! (?:my hair|hair|class|lessons|school))",
         r"\b(?:nobody|no one|no1) would (?:miss|notice|care about) me\b",
+        r"\b(?:give|giving|given|gave) up on (?:life|living|everything|myself|it all)\b", r"\bdone with (?:life|living|everything)\b",
     ],
     "danger": [
         r"\b(?:i am|i feel|feel|im|i do not feel|do not feel|not|never) (?:not |un)?safe\b(?! (?:to|for|with my data))",
@@ -68,7 +69,8 @@ PATTERNS: dict[str, list[str]] = {
         r"\bmolest", r"\btouch(?:es|ed|ing)? me (?:down there|inappropriately|where)\b", r"\bbeat(?:s|en)? up\b",
         r"\bdomestic (?:abuse|violence)\b", r"\bforced (?:me )?(?:to have sex|into sex|to do sexual)",
         r"\b(?:i am|im|i get|i got|getting|been|being) (?:hurt|hit|beaten|abused|slapped|punched)\b(?! (?:at football|playing|in a game|in football|by a ball))",
-        r"\b(?:is|are|gets|get) (?:violent|aggressive)\b", r"\b(?:made|makes|forced|forces|forcing) me (?:to )?(?:have sex|do sexual|touch|watch)\b",
+        r"\b(?:is|are|gets|get) (?:violent|aggressive)\b",
+        r"\b(?:forces|forced|forcing|pressures|pressured|pressuring) me (?:to |into )?(?:do (?:stuff|things|sexual|it)|have sex|sleep with|send|touch)", r"\b(?:made|makes|forced|forces|forcing) me (?:to )?(?:have sex|do sexual|touch|watch)\b",
         r"\bbruises? (?:from|because)\b", r"\bstarv(?:e|es|ing) me\b", r"\block(?:s|ed)? me (?:in|out)\b",
     ],
     "exploitation": [

@@ -87,6 +87,9 @@ def test_disguised_spelling_still_caught(text: str) -> None:
 
 # More ways of asking for help, and more everyday phrases that only look alarming.
 MORE_CRISES = [
+    "i feel like giving up on life",
+    "my boyfriend forces me to do stuff",
+    "im done with everything",
     "an older man online wants me to send pics",
     "someone is threatening me",
     "i took a load of pills",
@@ -131,6 +134,8 @@ MORE_CRISES = [
 ]
 
 MORE_CALM = [
+    "my foster carer makes me do chores",
+    "i gave up on maths",
     "im killing it at college",
     "im dead bored",
     "dying for a pizza",
