@@ -45,6 +45,10 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:want|wanna|wish i could) (?:to )?disappear\b", r"\b(?:been|started|keep|keeps) cutting\b(?! (?:my hair|hair|class|lessons|school))",
         r"\b(?:nobody|no one|no1) would (?:miss|notice|care about) me\b",
         r"\b(?:give|giving|given|gave) up on (?:life|living|everything|myself|it all)\b", r"\bdone with (?:life|living|everything)\b",
+        r"\bnothing (?:left )?to live for\b", r"\bcan not go on\b(?! (?:holiday|a trip|the|a|an|my|with|to|at))",
+        r"\bno point (?:anymore|any more|in anything|to anything)\b", r"\bwant (?:it all|my life|everything|it) to (?:end|stop)\b",
+        r"\b(?:sleep|go to sleep) (?:forever|and never wake up|and not wake up)\b", r"\bend (?:things|everything)\b",
+        r"\b(?:burn|burning|starve|starving|punish|punishing) (?:myself|my self)\b", r"\bsuicidal\b",
     ],
     "danger": [
         r"\b(?:i am|i feel|feel|im|i do not feel|do not feel|not|never) (?:not |un)?safe\b(?! (?:to|for|with my data))",
@@ -60,6 +64,7 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:scared|afraid|terrified|frightened) (?:of (?:him|her|them|my)|to go home|he will|she will|they will)\b",
         r"\b(?:they|he|she) (?:will not|wont|do not|dont|does not|doesnt) let me (?:leave|out|go)\b",
         r"\b(?:got|been|was|were) (?:jumped|mugged|stabbed|shot|attacked|beaten)\b",
+        r"\bscared for my (?:safety|life)\b", r"\bspiked\b",
         r"\b(?:being|been|got) (?:attacked|stabbed|assaulted|kidnapped)\b", r"\blocked (?:me )?in\b",
     ],
     "abuse": [
@@ -72,6 +77,7 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:is|are|gets|get) (?:violent|aggressive)\b",
         r"\b(?:forces|forced|forcing|pressures|pressured|pressuring) me (?:to |into )?(?:do (?:stuff|things|sexual|it)|have sex|sleep with|send|touch)", r"\b(?:made|makes|forced|forces|forcing) me (?:to )?(?:have sex|do sexual|touch|watch)\b",
         r"\bbruises? (?:from|because)\b", r"\bstarv(?:e|es|ing) me\b", r"\block(?:s|ed)? me (?:in|out)\b",
+        r"\b(?:comes|came|keeps coming) into my (?:room|bed|bedroom) at night\b",
     ],
     "exploitation": [
         r"\bgroom(?:ed|ing|s)?\b", r"\bcounty lines?\b", r"\bsextort", r"\bexploit(?:ed|ing|ation)\b",
@@ -81,6 +87,8 @@ PATTERNS: dict[str, list[str]] = {
         r"\bowe (?:them|him|her|a dealer|dealers)\b", r"\bdebt bondage\b", r"\bsex for (?:money|drugs|a place)\b",
         r"\btraffick", r"\bselling me\b", r"\b(?:stranger|older (?:man|men|guy|woman)|someone online)\b.*\b(?:photos|pics|pictures|nudes|meet up|meet me)\b",
         r"\bmaking me do (?:things|stuff)\b",
+        r"\b(?:being |been |getting )?(?:forced|made|pressured) to (?:deal|sell|carry|hold|move|run) (?:drugs|weed|packages?|parcels?)\b",
+        r"\b(?:a |an |this |some )?(?:man|guy|stranger|older (?:man|guy|boy|woman)|someone) (?:keeps |is |has been )?(?:messaging|texting|dming) me\b.*\b(?:meet|photos|pics|nudes|secret)\b",
         r"\b(?:older|old) (?:man|men|guy|guys|boyfriend|woman) (?:gives|gave|buys|bought|keeps giving) me\b",
         r"\bpics? (?:of me )?(?:to|unless) (?:everyone|my friends)\b", r"\bblackmail",
         r"\b(?:wants|asks|asking|asked|told|making|made|pressuring|pressured|keeps asking) me (?:to )?send (?:him |her |them )?(?:pics|pictures|photos|nudes|naked|videos)",
@@ -93,6 +101,8 @@ PATTERNS: dict[str, list[str]] = {
         r"\bevicted (?:today|tonight|now)\b", r"\bhave to leave (?:tonight|today|now)\b",
         r"\bsleep(?:ing)? (?:in (?:a|my|the) (?:car|tent|park|station|doorway|stairwell|bus station))\b",
         r"\bnowhere (?:tonight|for tonight)\b", r"\bsofa surf",
+        r"\b(?:got|been|being|was|am|i am|im) evicted\b", r"\b(?:ran|run|running) away\b(?! from (?:a|the) (?:dog|spider|bee|wasp))",
+        r"\b(?:living|sleeping|staying) in a (?:tent|car|van|park|hostel tonight)\b", r"\bstrangers? (?:house|flat|place) tonight\b",
     ],
 }
 
