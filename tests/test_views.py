@@ -149,3 +149,9 @@ def test_follow_up_tells_the_officer(engine: Engine, new_person) -> None:  # typ
 
 def test_share_views_topic_starts_the_flow(person: Person) -> None:
     assert "What would you like to share a view about?" in text_of(person.send("i want to share my views"))
+
+
+def test_a_feeling_can_be_sent_as_its_emoji(person: Person) -> None:
+    person.send("/view")
+    person.press("Money")
+    assert "What's happening?" in text_of(person.send("🙂"))

@@ -57,7 +57,7 @@ STEPS = (
     Step("topic", "What would you like to share a view about?", "choice",
          tuple(Choice(k, v) for k, v in VIEW_TOPICS.items())),
     Step("feeling", "How do you feel about it?", "choice",
-         tuple(Choice(str(n), f"{e} {label}", FEELING_WORDS[n]) for n, (e, label) in FEELINGS.items())),
+         tuple(Choice(str(n), f"{e} {label}", FEELING_WORDS[n] + (e,)) for n, (e, label) in FEELINGS.items())),
     Step("safe", "Thanks for telling me. Can I check: do you feel safe where you live?", "choice",
          (Choice("yes", "Yes, I feel safe", ("yes", "y")), Choice("no", "No, I don't feel safe", ("no", "n")),
           Choice("unsure", "I'm not sure", ("not sure", "unsure", "dunno", "idk"))),
