@@ -234,7 +234,9 @@ class Engine:
         if decision.action is Action.ANSWER and decision.topic_id:
             self.open_topic(turn, decision.topic_id)
         elif long_text:
-            turn.say(wording.LONG, self.answering.standard_buttons(turn))
+            # A long message is often something someone needs heard: offer to pass it on.
+            share = turn.button(TOPIC_OFFERS["meta.human"][0], "start", views.NAME)
+            turn.say(wording.LONG, [share, *self.answering.standard_buttons(turn)])
         elif decision.action is Action.CLARIFY:
             self.answering.clarify(turn, decision.choices, text)
         elif decision.topic_id:  # matched out_of_scope: decline kindly, nothing to log

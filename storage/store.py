@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -226,6 +225,3 @@ class Store:
                         found.append((table, column.name))
         return found
 
-
-def default_db_path() -> Path:
-    return Path(os.environ.get("CAREBOT_DB", "carebot.db"))

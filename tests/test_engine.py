@@ -249,3 +249,15 @@ def test_a_failing_turn_still_stores_the_safeguarding_event(person: Person, engi
     assert "116 123" in text_of(result) and wording.ERROR in text_of(result)
     assert engine.store.rows("SELECT kind FROM safeguarding_events") == [{"kind": "suicide"}]
     assert engine.store.topic_stats("somerset") == {}
+
+
+def test_every_answerable_topic_can_be_found_in_the_menu(somerset) -> None:  # type: ignore[no-untyped-def]
+    from bot.menu import menu_topics
+
+    answerable = {t for t in somerset.topics if t.split(".")[0] in ("offer", "voice", "care", "glossary")}
+    assert answerable - menu_topics() == set()
+
+
+def test_a_long_story_is_offered_a_way_to_be_heard(person: Person) -> None:
+    result = person.send("so this is what happened " * 40)
+    assert "Pass on a message (share a view)" in labels_of(result)
