@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from knowledge.model import CONTACT_ROLES, CRISIS_FAMILY, PLACEHOLDER, UNSET_MARKER, Council, Knowledge, Topic, family
 from knowledge.read import CONTENT_DIR, Problem, read_all
@@ -46,7 +47,7 @@ def _council_problems(kb: Knowledge, council: Council, strict: bool) -> list[Pro
     for topic in kb.topics.values():
         problems += _placeholder_problems(topic, values, "council", f" (for {council.slug})")
     for fields in CONTACT_FIELDS:
-        node = council.profile
+        node: Any = council.profile
         for key in fields:
             node = node.get(key) if isinstance(node, dict) else None
         if node is None:

@@ -127,7 +127,7 @@ class Store:
 
     def update_person(self, key: str, **fields: Any) -> None:
         with self._lock:
-            self.db["people"].update(key, fields)
+            self.db.table("people").update(key, fields)
 
     def chat_id(self, key: str) -> str | None:
         found = self.rows("SELECT chat_id FROM chat_links WHERE key = ?", (key,))

@@ -188,7 +188,7 @@ def take_queued(
     # Almost always empty: look before taking a write lock.
     if not store.rows("SELECT 1 FROM outbox LIMIT 1"):
         return []
-    where, params = "WHERE 1", []
+    where, params = "WHERE 1", list[str]()
     if key:
         where, params = where + " AND o.key = ?", params + [key]
     if channel:

@@ -194,6 +194,8 @@ class TelegramChannel:
     async def press_button(self, update: Update, context: Context) -> None:
         """Answer the press at once, close the keyboard it came from, then let the engine decide."""
         query = update.callback_query
+        if query is None:  # the handler only sees callback queries; this keeps the types honest
+            return
         await _quietly(query.answer(), "answer")
         if isinstance(query.message, Message) and query.data is not None:
             await _quietly(self._close_keyboard(query.message, query.data), "close keyboard")
