@@ -9,7 +9,7 @@ import click
 from bot import wsyd
 from bot.cli import COUNCIL, DB, settings_from
 from bot.commands import invite_link
-from storage import retention, voice
+from storage import board, retention, voice
 from storage.store import Store, utc_now
 from storage.vocab import WSYD_STATUSES
 
@@ -59,7 +59,7 @@ def wsyd_list(council: str | None, db_path: str | None, overdue_days: int) -> No
     items = voice.wsyd_items(store, council)
     today = utc_now().date()
     for item in items:
-        overdue = " OVERDUE" if voice.is_overdue(item, today, overdue_days) else ""
+        overdue = " OVERDUE" if board.is_overdue(item, today, overdue_days) else ""
         click.echo(f"{item['id']}\t{item['raised_on']}\t{WSYD_STATUSES[item['status']]}{overdue}\t{item['said']}")
     click.echo(f"{len(items)} item(s)")
 

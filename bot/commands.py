@@ -14,6 +14,18 @@ from storage.store import utc_now
 if TYPE_CHECKING:
     from bot.engine import Engine
 
+# The commands everyone has, with what a channel's menu says about them.
+# Kept here, beside the code that runs them, so a channel's list cannot drift.
+PUBLIC_COMMANDS = (
+    ("start", "Start again"),
+    ("menu", "Topics to ask about"),
+    ("view", "Tell the council what you think"),
+    ("review", "Get ready for a review meeting"),
+    ("wsyd", "We Said, You Did: what the council did"),
+    ("help", "What I can help with"),
+    ("privacy", "What I keep and who sees it"),
+    ("forgetme", "Delete everything I keep about you"),
+)
 WELCOME_BACK = "Welcome back. Here's where you were (tap Cancel to stop):"
 INVITE_ROLES = (roles.COUNCIL_MEMBER, roles.OFFICER)
 HELP_TOPICS = {"/help": "meta.help", "/privacy": "meta.privacy"}

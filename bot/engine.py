@@ -197,22 +197,17 @@ class Engine:
     # Dispatch
 
     def _dispatch(self, turn: Turn, incoming: Incoming) -> None:
-        if incoming.unsupported:
-            # A caption or an edited message still carries words: screen them first.
-            words = clean(incoming.text)
-            crisis = screen(words)
-            if crisis.kind is not None:
-                self.answering.crisis(turn, crisis.kind, words)
-                return
-            turn.say(wording.UNSUPPORTED.format(what=incoming.unsupported), self.answering.standard_buttons(turn))
-            return
         if incoming.button is not None:
             self._on_button(turn, incoming.button)
             return
+        # Every text is screened first, including a photo's caption or an edit.
         text = clean(incoming.text)
         crisis = screen(text)
         if crisis.kind is not None:
             self.answering.crisis(turn, crisis.kind, text)
+            return
+        if incoming.unsupported:
+            turn.say(wording.UNSUPPORTED.format(what=incoming.unsupported), self.answering.standard_buttons(turn))
             return
         if text.startswith("/"):
             commands.run(self, turn, text)

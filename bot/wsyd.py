@@ -8,13 +8,13 @@ from bot.flows.steps import Data, Step, StepFlow
 from bot.messages import Button, Notification, Reply, Result
 from bot.turn import Turn
 from storage import voice
+from storage.board import OVERDUE_WORKING_DAYS, is_overdue
 from storage.store import Store
 from storage.vocab import RATINGS, WSYD_STATUSES, WSYD_THEMES
 
 # Answers carry no turn of the person they reach, so their buttons use 0:
 # always valid, and made safe to press twice by the database (one rating each).
 TIMELESS = 0
-OVERDUE_WORKING_DAYS = 20
 MAX_LISTED = 8
 
 
@@ -22,7 +22,7 @@ def describe(item: dict, today: date, overdue_days: int = OVERDUE_WORKING_DAYS) 
     lines = [f"{item['id']}. We said: {item['said']}", f"   Theme: {WSYD_THEMES.get(item['theme'], item['theme'])}"]
     if item["status"] == "open":
         waiting = "   Waiting for the council's answer"
-        if voice.is_overdue(item, today, overdue_days):
+        if is_overdue(item, today, overdue_days):
             waiting += " (overdue)"
         lines.append(waiting)
     else:

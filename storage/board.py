@@ -20,6 +20,7 @@ from typing import Any
 
 from storage.scrub import scrub
 from storage.store import Store, stamp
+from storage.vocab import RATINGS
 
 # A quote is read aloud at a board meeting: short, and never a whole story.
 QUOTE_LIMIT = 280
@@ -78,6 +79,13 @@ def working_days_between(start: date, end: date) -> int:
         current += timedelta(days=1)
         days += current.weekday() < 5
     return days
+
+
+def is_overdue(item: dict[str, Any], as_of: date, working_days: int = OVERDUE_WORKING_DAYS) -> bool:
+    """Still open, with no answer, more than working_days working days after it was raised."""
+    if item.get("status") != "open" or item.get("did"):
+        return False
+    return working_days_between(date.fromisoformat(item["raised_on"]), as_of) > working_days
 
 
 # Engagement
@@ -231,10 +239,9 @@ def wsyd_report(
     as_of = end - timedelta(days=1)
     for item in items:
         counted = ratings.get(item["id"], Counter())
-        item["ratings"] = {rating: counted.get(rating, 0) for rating in ("yes", "partly", "no")}
+        item["ratings"] = {rating: counted.get(rating, 0) for rating in RATINGS}
         item["endorsements"] = endorsements.get(item["id"], 0)
-        waited = working_days_between(date.fromisoformat(item["raised_on"]), as_of)
-        item["overdue"] = item["status"] == "open" and not item["did"] and waited > overdue_days
+        item["overdue"] = is_overdue(item, as_of, overdue_days)
     return items
 
 

@@ -115,22 +115,6 @@ def add_rating_reason(store: Store, item_id: int, key: str, why: str) -> None:
         conn.execute("UPDATE wsyd_ratings SET why = ? WHERE item_id = ? AND key = ?", (scrub(why), item_id, key))
 
 
-def working_days_between(start: date, end: date) -> int:
-    """Monday to Friday days after start up to and including end."""
-    days, current = 0, start
-    while current < end:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            days += 1
-    return days
-
-
-def is_overdue(item: dict[str, Any], today: date, working_days: int) -> bool:
-    if item.get("status") != "open":
-        return False
-    return working_days_between(date.fromisoformat(item["raised_on"]), today) > working_days
-
-
 # Roles and invites
 
 

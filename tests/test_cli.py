@@ -5,6 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
+from bot.commands import PUBLIC_COMMANDS
 
 
 def all_commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
@@ -36,3 +37,11 @@ def test_start_without_a_token_opens_the_terminal_chat(monkeypatch: pytest.Monke
     result = CliRunner().invoke(main, ["start", "--db", str(tmp_path / "d.db")], input="ctax exempt?\n")
     assert result.exit_code == 0
     assert "To connect Telegram" in result.output and "council tax" in result.output.lower()
+
+
+@pytest.mark.parametrize("name", [name for name, _ in PUBLIC_COMMANDS])
+def test_every_public_command_is_understood(name: str, person) -> None:  # type: ignore[no-untyped-def]
+    from bot import wording
+    from tests.conftest import text_of
+
+    assert wording.UNKNOWN_COMMAND not in text_of(person.send(f"/{name}"))

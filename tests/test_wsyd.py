@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.engine import Engine
 from bot.flows import steps
-from storage import voice
+from storage import board, voice
 from tests.conftest import Person, labels_of, text_of
 
 
@@ -135,10 +135,10 @@ def test_officer_makes_an_invite_in_chat(officer: Person, engine: Engine) -> Non
 
 def test_overdue_counts_working_days() -> None:
     item = {"status": "open", "raised_on": "2026-11-02"}  # a Monday
-    assert voice.working_days_between(date(2026, 11, 2), date(2026, 11, 9)) == 5
-    assert not voice.is_overdue(item, date(2026, 11, 30), 20)
-    assert voice.is_overdue(item, date(2026, 12, 1), 20)
-    assert not voice.is_overdue({**item, "status": "done"}, date(2027, 1, 1), 20)
+    assert board.working_days_between(date(2026, 11, 2), date(2026, 11, 9)) == 5
+    assert not board.is_overdue(item, date(2026, 11, 30), 20)
+    assert board.is_overdue(item, date(2026, 12, 1), 20)
+    assert not board.is_overdue({**item, "status": "done"}, date(2027, 1, 1), 20)
 
 
 def test_cli_invite_list_and_answer_reach_people(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: Engine) -> None:

@@ -50,6 +50,7 @@ from bot.channels.telegram_render import (
     telegram_length,
     to_incoming,
 )
+from bot.commands import PUBLIC_COMMANDS
 from bot.config import Settings
 from bot.engine import Engine
 from bot.messages import MAX_TEXT, Notification, Reply, Result
@@ -58,16 +59,7 @@ from storage import voice
 log = logging.getLogger("carebot.telegram")
 
 # What everyone may use; officer commands stay out of the public menu.
-COMMANDS = (
-    BotCommand("start", "Start again"),
-    BotCommand("menu", "Topics to ask about"),
-    BotCommand("view", "Tell the council what you think"),
-    BotCommand("review", "Get ready for a review meeting"),
-    BotCommand("wsyd", "We Said, You Did: what the council did"),
-    BotCommand("help", "What I can help with"),
-    BotCommand("privacy", "What I keep and who sees it"),
-    BotCommand("forgetme", "Delete everything I keep about you"),
-)
+COMMANDS = tuple(BotCommand(name, description) for name, description in PUBLIC_COMMANDS)
 # channel_post: so that a bot made admin of a channel notices and leaves it.
 ALLOWED_UPDATES = (
     Update.MESSAGE,
