@@ -25,7 +25,6 @@ def settings_from(council: str | None, db_path: str | None) -> Settings:
 def main() -> None:
     """carebot: answers for young people in care and care leavers."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def _engine(settings: Settings):  # type: ignore[no-untyped-def]

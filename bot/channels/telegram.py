@@ -40,6 +40,7 @@ from telegram.ext import (
 )
 
 from bot import wording
+from bot.channels.telegram_http import AiohttpRequest, CarebotBot
 from bot.channels.telegram_order import OneChatAtATime
 from bot.channels.telegram_render import (
     CHANNEL,
@@ -80,19 +81,19 @@ def quiet_library_logs() -> None:
     """Keep message text, Telegram ids and the token out of the logs at any level.
 
     python-telegram-bot logs every API call's parameters at DEBUG (texts,
-    chat ids) and httpx logs request URLs, which carry the token, at INFO;
-    the webhook server logs every request path.
+    chat ids); request URLs carry the token; the webhook server logs every
+    request path.
     """
     logging.getLogger("telegram").setLevel(logging.INFO)
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.getLogger("aiohttp").setLevel(logging.WARNING)
     logging.getLogger("tornado.access").setLevel(logging.WARNING)  # webhook request paths
 GROUP_ONLY = (
     "Hi! carebot only talks one-to-one, so that what people tell it stays private. "
     "I'm leaving this chat now. To talk to me, message @{username} directly."
 )
 CHOSEN = "\n\n» {label}"  # appended to a message when one of its buttons is pressed
-SYSTEM_SIGNALS = object()  # run(): the library's default stop signals (SIGINT, SIGTERM, SIGABRT)
+SYSTEM_SIGNALS = object()
+DEFAULT_BASE_URL = "https://api.telegram.org/bot"  # run(): the library's default stop signals (SIGINT, SIGTERM, SIGABRT)
 
 Context = ContextTypes.DEFAULT_TYPE
 
@@ -242,11 +243,12 @@ class TelegramChannel:
             # A short text rides along as the file's caption (Telegram allows 1,024 characters).
             caption = reply.text if telegram_length(reply.text) <= MAX_CAPTION else None
             for piece in [] if caption else pieces:
-                await bot.send_message(chat_id, piece)
-            await bot.send_document(chat_id, content, filename=name, caption=caption, reply_markup=markup)
+                await _lean(bot).send_text(chat_id, piece)
+            extra = {"reply_markup": markup} if markup else None
+            await bot.send_document(chat_id, content, filename=name, caption=caption, api_kwargs=extra)
             return
         for number, piece in enumerate(pieces, start=1):
-            await bot.send_message(chat_id, piece, reply_markup=markup if number == len(pieces) else None)
+            await _lean(bot).send_text(chat_id, piece, markup if number == len(pieces) else None)
 
     async def notify(self, bot: Bot, notification: Notification) -> None:
         """A message for someone else; kept in the outbox when it cannot go now."""
@@ -291,6 +293,13 @@ class TelegramChannel:
         return bool(configured) and configured in (str(chat_id), f"@{username}")
 
 
+def _lean(bot: Bot) -> CarebotBot:
+    """The application's bot, which build_application always makes a CarebotBot."""
+    if not isinstance(bot, CarebotBot):
+        raise TypeError("build_application makes the bot; got another kind")
+    return bot
+
+
 async def _quietly(call: Awaitable[Any], what: str, level: int = logging.INFO) -> None:
     """Await a Telegram call whose failure must not stop the turn (answers, notices, edits)."""
     try:
@@ -330,20 +339,24 @@ def build_application(
         raise ValueError("no Telegram token: set TELEGRAM_BOT_TOKEN")
     quiet_library_logs()
     channel = TelegramChannel(engine, settings, outbox_every)
+    root = base_url or DEFAULT_BASE_URL
+    bot = CarebotBot(
+        settings.telegram_token,
+        base_url=root,
+        base_file_url=base_file_url(root),
+        # As many connections as updates in flight, so no send waits for a connection.
+        request=AiohttpRequest(CONCURRENT_UPDATES),
+        get_updates_request=AiohttpRequest(1),
+        rate_limiter=rate_limiter or AIORateLimiter(max_retries=3),
+    )
     builder = (
         ApplicationBuilder()
-        .token(settings.telegram_token)
-        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
+        .bot(bot)
         .concurrent_updates(OneChatAtATime(CONCURRENT_UPDATES))
-        # httpx's pool slows sharply with hundreds of requests waiting on it:
-        # as many connections as updates in flight keeps every send moving.
-        .connection_pool_size(CONCURRENT_UPDATES)
         .post_init(channel.begin)
         .post_stop(channel.end)
         .post_shutdown(channel.end)
     )
-    if base_url:
-        builder = builder.base_url(base_url).base_file_url(base_file_url(base_url))
     application = builder.build()
     channel.wire(application)
     return application

@@ -6,7 +6,9 @@ with plain objects (tests/test_telegram.py).
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from typing import Any
+
+from telegram import Message, Update
 from telegram.constants import ChatType
 
 from bot.messages import MAX_TEXT, Button, Incoming
@@ -70,11 +72,15 @@ def to_incoming(update: Update) -> Incoming | None:
     return Incoming(**ids, text=message.caption or "", unsupported=describe(message))
 
 
-def keyboard(buttons: tuple[Button, ...]) -> InlineKeyboardMarkup | None:
-    """One button per row: labels stay whole on a phone screen."""
+def keyboard(buttons: tuple[Button, ...]) -> dict[str, Any] | None:
+    """An inline keyboard as the Bot API's JSON, one button per row so labels stay whole on a phone.
+
+    Plain JSON rather than InlineKeyboardMarkup objects: building those cost
+    more than sending them (benchmarks/README.md).
+    """
     if not buttons:
         return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, callback_data=b.payload)] for b in buttons])
+    return {"inline_keyboard": [[{"text": b.label, "callback_data": b.payload}] for b in buttons]}
 
 
 def telegram_length(text: str) -> int:
