@@ -7,7 +7,7 @@ process, so that the bot under measurement has a core of its own.
 
     python -m benchmarks.bot_api_server 8765
     POST /control/push  {"updates": [...]}   queue updates (their arrival time is recorded)
-    GET  /control/stats                      {"pushed": {update_id: t}, "sent": {chat_id: [t, ...]}}
+    GET  /control/stats                      {"pushed": {update_id: t}, "sent": {chat_id: [t, ...]}, "polling": bool}
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ class BotApi:
         self.pushed: dict[int, float] = {}
         self.sent: dict[str, list[float]] = {}
         self.next_message = 1000
+        self.polling = False  # set by the first getUpdates: the bot is up
 
     def call(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
@@ -43,6 +44,7 @@ class BotApi:
         return True  # setMyCommands, deleteWebhook, answerCallbackQuery, editMessageReplyMarkup...
 
     async def get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        self.polling = True
         offset = int(params.get("offset") or 0)
         if offset:
             self.confirmed = max(self.confirmed, offset - 1)
@@ -84,7 +86,7 @@ class BotApi:
             self.arrived.set()
             return {"ok": True}
         if path == "/control/stats":
-            return {"pushed": self.pushed, "sent": self.sent}
+            return {"pushed": self.pushed, "sent": self.sent, "polling": self.polling}
         method = path.rsplit("/", 1)[-1]
         params: dict[str, Any] = {}
         if "json" in content_type and body:

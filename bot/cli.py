@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from bot.config import Settings
+from bot.config import LOG_FORMAT, Settings
 from knowledge.base import KnowledgeError
 
 COUNCIL = click.option("--council", envvar="CAREBOT_COUNCIL", default=None, help="Council slug (default: somerset).")
@@ -24,7 +24,7 @@ def settings_from(council: str | None, db_path: str | None) -> Settings:
 @click.version_option(package_name="carebot")
 def main() -> None:
     """carebot: answers for young people in care and care leavers."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format=LOG_FORMAT)
 
 
 def _engine(settings: Settings):  # type: ignore[no-untyped-def]
@@ -193,6 +193,7 @@ def run(
             port=port,
             secret_token=secret_token,
             rate_limited=not (no_rate_limit and base_url),
+            turn_worker=True,  # both cores: Telegram here, turns in a second process
         )
     finally:
         engine.close()

@@ -8,6 +8,9 @@ from pathlib import Path
 
 from knowledge.base import DEFAULT_COUNCIL
 
+# One format for every carebot process (the CLI and its turn worker).
+LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
+
 
 def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split(",") if v.strip())

@@ -7,8 +7,9 @@
       4. else understand                                  -> answer | "did you mean" | fallback
       5. save state; return replies
 
-Storage is synchronous SQLite, so handle() runs each turn on one worker
-thread: the event loop stays free for other people, and SQLite sees one
+Storage is synchronous SQLite, so handle() runs each turn on one database
+thread, or in a worker process (bot.worker) when the Telegram channel runs
+under load: the event loop stays free for other people, and SQLite sees one
 writer at a time. A lock per person keeps each person's turns in order.
 """
 
@@ -20,7 +21,8 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, Any
 
 from bot import board_chat, commands, roles, wording, wsyd
 from bot.answering import Answering
@@ -36,6 +38,9 @@ from knowledge.base import CouncilKnowledge
 from storage import retention, voice
 from storage.pseudonym import Pseudonymiser
 from storage.store import Store, utc_now
+
+if TYPE_CHECKING:
+    from bot.worker import TurnWorker
 
 log = logging.getLogger("carebot.engine")
 
@@ -97,6 +102,8 @@ class Engine:
         self._queued_turns: defaultdict[str, int] = defaultdict(int)
         self._recent: defaultdict[str, deque[float]] = defaultdict(deque)
         self._warned: set[str] = set()
+        # A second process for turns (bot.worker), set by channels that run under load.
+        self.worker: TurnWorker | None = None
 
     @property
     def council(self) -> str:
@@ -113,8 +120,7 @@ class Engine:
         self._queued_turns[key] += 1
         try:
             async with lock:
-                loop = asyncio.get_running_loop()
-                result = await loop.run_in_executor(self._executor, self.respond, incoming)
+                result = await self._decide(incoming)
         finally:
             # Forget the lock once nobody waits on it, so memory does not grow with every person ever seen.
             self._queued_turns[key] -= 1
@@ -123,6 +129,16 @@ class Engine:
         if flooding:
             result.replies.insert(0, Reply(wording.SLOW_DOWN))
         return result
+
+    async def _decide(self, incoming: Incoming) -> Result:
+        """One turn, on the worker process if there is one, else on this process's database thread."""
+        if self.worker is not None and self.worker.ready:
+            try:
+                return await self.worker.respond(incoming)
+            except BrokenProcessPool:
+                self.worker.broke()  # decided here instead, below: the person still gets an answer
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self.respond, incoming)
 
     def _flooding(self, key: str) -> bool:
         """True once per burst when someone sends many messages very fast."""

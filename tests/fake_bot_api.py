@@ -270,7 +270,7 @@ class FakeBotApi:
             return self._sent[str(chat_id)]
 
     def wait_for(self, predicate: Callable[[], T], timeout: float = 10.0) -> T:
-        """Wait until predicate() is truthy, re-checking as each call arrives; returns its value."""
+        """Wait until predicate() is truthy, re-checking as each call arrives and every 0.1 s; returns its value."""
         deadline = time.monotonic() + timeout
         with self._cond:
             while True:
@@ -281,7 +281,7 @@ class FakeBotApi:
                 if remaining <= 0:
                     methods = [c.method for c in self.calls if c.method != "getUpdates"]
                     raise AssertionError(f"timed out; calls so far: {methods}")
-                self._cond.wait(remaining)
+                self._cond.wait(min(remaining, 0.1))  # also for things that change outside the API
 
     def settle(self, quiet: float = 0.1, timeout: float = 5.0) -> None:
         """Wait until every queued update was fetched and the bot has been quiet for a while."""

@@ -130,9 +130,16 @@ def start_bot(api: FakeBotApi) -> Iterator[Callable[..., Application]]:
     """Start the real Application, polling the fake API; stopped after the test."""
     running: list[BotThread] = []
 
-    def start(engine: Any, outbox_every: float = telegram.OUTBOX_EVERY, **settings: Any) -> Application:
+    def start(
+        engine: Any, outbox_every: float = telegram.OUTBOX_EVERY, turn_worker: bool = False, **settings: Any
+    ) -> Application:
         application = telegram.build_application(
-            engine, settings_for(api, **settings), base_url=api.base_url, rate_limiter=no_limits(), outbox_every=outbox_every
+            engine,
+            settings_for(api, **settings),
+            base_url=api.base_url,
+            rate_limiter=no_limits(),
+            outbox_every=outbox_every,
+            turn_worker=turn_worker,
         )
         polling = BotThread(lambda: application.run_polling(allowed_updates=telegram.ALLOWED_UPDATES, stop_signals=None))
         running.append(polling.start())

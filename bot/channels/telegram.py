@@ -55,6 +55,7 @@ from bot.commands import PUBLIC_COMMANDS
 from bot.config import Settings
 from bot.engine import Engine
 from bot.messages import MAX_TEXT, Notification, Reply, Result
+from bot.worker import attach_worker, detach_worker
 from storage import voice
 
 log = logging.getLogger("carebot.telegram")
@@ -92,8 +93,8 @@ GROUP_ONLY = (
     "I'm leaving this chat now. To talk to me, message @{username} directly."
 )
 CHOSEN = "\n\n» {label}"  # appended to a message when one of its buttons is pressed
-SYSTEM_SIGNALS = object()
-DEFAULT_BASE_URL = "https://api.telegram.org/bot"  # run(): the library's default stop signals (SIGINT, SIGTERM, SIGABRT)
+SYSTEM_SIGNALS = object()  # run(): the library's default stop signals (SIGINT, SIGTERM, SIGABRT)
+DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 
 Context = ContextTypes.DEFAULT_TYPE
 
@@ -101,10 +102,13 @@ Context = ContextTypes.DEFAULT_TYPE
 class TelegramChannel:
     """Handlers that convert and send; the engine decides."""
 
-    def __init__(self, engine: Engine, settings: Settings, outbox_every: float = OUTBOX_EVERY) -> None:
+    def __init__(
+        self, engine: Engine, settings: Settings, outbox_every: float = OUTBOX_EVERY, turn_worker: bool = False
+    ) -> None:
         self.engine = engine
         self.settings = settings
         self.outbox_every = outbox_every
+        self.turn_worker = turn_worker
         # Group chats already told and left, so a burst of their updates gets one goodbye.
         self.left: set[int] = set()
         self._outbox: asyncio.Task[None] | None = None
@@ -119,22 +123,26 @@ class TelegramChannel:
         application.add_error_handler(self.report_error)
 
     async def begin(self, application: Application) -> None:
-        """On startup: show the commands in Telegram's menu and start delivering the outbox."""
+        """On startup: show the commands in Telegram's menu, start the turn worker and the outbox."""
         await application.bot.set_my_commands(COMMANDS)
         if getattr(self.engine, "bot_username", "") is None:
             self.engine.bot_username = application.bot.username  # for t.me invite links
         if not self.settings.safeguarding_chat:
             log.warning("no safeguarding chat set (CAREBOT_SAFEGUARDING_CHAT): crisis alerts will not be sent")
+        if self.turn_worker:
+            await attach_worker(self.engine, self.settings)
         self._outbox = asyncio.create_task(self._deliver_outbox(application.bot), name="carebot-outbox")
         self._purge = asyncio.create_task(self._purge_daily(), name="carebot-retention")
 
     async def end(self, application: Application) -> None:
-        """On stopping: stop delivering the outbox (what is left there waits for the next run)."""
+        """On stopping: stop the outbox (what is left waits for the next run) and the turn worker."""
         for task in (self._outbox, self._purge):
             if task is not None:
                 task.cancel()
                 await asyncio.gather(task, return_exceptions=True)
         self._outbox = self._purge = None
+        if self.turn_worker:
+            await detach_worker(self.engine)
 
     async def _purge_daily(self) -> None:
         """Retention while the bot is up: once at start, then every day."""
@@ -333,12 +341,17 @@ def build_application(
     base_url: str | None = None,
     rate_limiter: BaseRateLimiter | None = None,
     outbox_every: float = OUTBOX_EVERY,
+    turn_worker: bool = False,
 ) -> Application:
-    """The Application with every handler wired; run it with run_polling or run_webhook."""
+    """The Application with every handler wired; run it with run_polling or run_webhook.
+
+    turn_worker: decide turns in a second process (bot.worker), which needs
+    the engine's database to be settings.db_path.
+    """
     if not settings.telegram_token:
         raise ValueError("no Telegram token: set TELEGRAM_BOT_TOKEN")
     quiet_library_logs()
-    channel = TelegramChannel(engine, settings, outbox_every)
+    channel = TelegramChannel(engine, settings, outbox_every, turn_worker)
     root = base_url or DEFAULT_BASE_URL
     bot = CarebotBot(
         settings.telegram_token,
@@ -373,6 +386,7 @@ def run(
     secret_token: str | None = None,
     stop_signals: Sequence[int] | None | object = SYSTEM_SIGNALS,
     rate_limited: bool = True,
+    turn_worker: bool = False,
 ) -> None:
     """Run until stopped (Ctrl-C): long polling by default, a webhook when webhook_url is given.
 
@@ -381,7 +395,9 @@ def run(
     """
     # Without Telegram's pace only for a local or fake Bot API (benchmarks).
     unlimited = None if rate_limited else AIORateLimiter(overall_max_rate=0, group_max_rate=0)
-    application = build_application(engine, settings, base_url=base_url, rate_limiter=unlimited)
+    application = build_application(
+        engine, settings, base_url=base_url, rate_limiter=unlimited, turn_worker=turn_worker
+    )
     signals: dict[str, Any] = {} if stop_signals is SYSTEM_SIGNALS else {"stop_signals": stop_signals}
     if not webhook_url:
         application.run_polling(allowed_updates=ALLOWED_UPDATES, **signals)

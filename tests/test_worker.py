@@ -1,0 +1,132 @@
+"""Turns decided in a second process (bot.worker), as `carebot run` does.
+
+The real Application polls the fake Bot API; the engine's database is a file
+shared with the worker. What people see must not change: the same replies,
+in order, the same crisis alert, and an answer even when the worker dies.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.app import build_engine
+from bot.config import Settings
+from bot.engine import Engine
+from knowledge.base import CouncilKnowledge
+from storage.pseudonym import Pseudonymiser
+from storage.store import Store
+from tests.conftest import SECRET
+from tests.fake_bot_api import FakeBotApi
+from tests.test_telegram import (  # noqa: F401  (api and start_bot are fixtures)
+    SAFEGUARDING,
+    SAM,
+    STAYING_PUT,
+    StartBot,
+    api,
+    reference,
+    replies_of,
+    sent_replies,
+    start_bot,
+)
+
+
+def file_settings(tmp_path: Path) -> dict[str, Path]:
+    return {"db_path": tmp_path / "carebot.db", "secret_file": tmp_path / "secret"}
+
+
+def start_with_worker(start_bot: StartBot, tmp_path: Path) -> Engine:
+    settings = file_settings(tmp_path)
+    engine = build_engine(Settings(**settings))
+    start_bot(engine, turn_worker=True, **settings)
+    assert engine.worker is not None and engine.worker.pid != os.getpid()
+    return engine
+
+
+def test_the_worker_gives_the_same_replies_in_order_and_stores_them(
+    api: FakeBotApi, start_bot: StartBot, tmp_path: Path, somerset: CouncilKnowledge
+) -> None:
+    engine = start_with_worker(start_bot, tmp_path)
+    people = list(range(7000, 7020))
+    said = ["/start", STAYING_PUT, "how do i get a advocate"]
+    for text in said:
+        for user_id in people:
+            api.send_text(user_id, text)
+    expected = {u: replies_of(reference(somerset, u, said)) for u in people}
+    api.wait_for(lambda: all(api.count_sent(u) >= len(expected[u]) for u in people), timeout=20)
+    api.settle()
+    for user_id in people:
+        assert sent_replies(api, user_id) == expected[user_id], user_id
+    # Written by the worker, read by the main process: one database.
+    assert engine.store.db["people"].count == len(people)
+
+
+def test_a_crisis_decided_in_the_worker_alerts_the_team_and_is_counted(
+    api: FakeBotApi, start_bot: StartBot, tmp_path: Path
+) -> None:
+    engine = start_with_worker(start_bot, tmp_path)
+    api.send_text(SAM, "i want to die")
+    alert = api.wait_for(lambda: api.texts_to(SAM) and api.texts_to(SAFEGUARDING))[0]
+    assert "999" in api.texts_to(SAM)[0]
+    assert "Kind: suicide" in alert and str(SAM) not in alert
+    assert [row["kind"] for row in engine.store.db["safeguarding_events"].rows] == ["suicide"]
+
+
+def test_when_the_worker_dies_people_are_still_answered_and_a_new_one_starts(
+    api: FakeBotApi, start_bot: StartBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = start_with_worker(start_bot, tmp_path)
+    worker = engine.worker
+    assert worker is not None and worker.pid is not None
+    first = worker.pid
+    os.kill(first, signal.SIGKILL)
+
+    api.send_text(SAM, STAYING_PUT)
+    assert "Staying Put" in api.wait_for(lambda: api.texts_to(SAM))[0]
+    assert "the turn worker stopped" in caplog.text
+    api.wait_for(lambda: worker.ready and worker.pid != first, timeout=30)
+    api.send_text(SAM, "i want to die")
+    api.wait_for(lambda: len(api.texts_to(SAM)) == 2 and api.texts_to(SAFEGUARDING))
+    assert "999" in api.texts_to(SAM)[1]
+
+
+def test_an_engine_in_memory_runs_without_a_worker(
+    api: FakeBotApi, start_bot: StartBot, somerset: CouncilKnowledge, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = Engine(somerset, Store(":memory:"), Pseudonymiser(SECRET))
+    start_bot(engine, turn_worker=True, **file_settings(tmp_path))
+    api.send_text(SAM, STAYING_PUT)
+    assert "Staying Put" in api.wait_for(lambda: api.texts_to(SAM))[0]
+    assert engine.worker is None
+    assert "no turn worker" in caplog.text
+
+
+def running(pid: str) -> bool:
+    """Alive, not a zombie waiting to be reaped by whoever adopted it."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def test_the_worker_does_not_outlive_a_killed_bot(api: FakeBotApi, tmp_path: Path) -> None:
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "CAREBOT_SECRET_FILE": str(tmp_path / "secret")}
+    command = [sys.executable, "-c", "from bot.cli import main; main()", "run", "--db", str(tmp_path / "carebot.db"),
+               "--base-url", api.base_url]
+    bot = subprocess.Popen(command, env=env, cwd=Path(__file__).parents[1], stderr=subprocess.DEVNULL)
+    try:
+        api.wait_for(lambda: api.calls_to("getUpdates"), timeout=30)
+        # Each thread's children are listed under it; the worker is started from a thread.
+        children = [pid for task in Path(f"/proc/{bot.pid}/task").iterdir() for pid in (task / "children").read_text().split()]
+        assert children, "carebot run started no worker"
+        bot.kill()
+        bot.wait()
+        api.wait_for(lambda: not any(running(child) for child in children), timeout=10)
+    finally:
+        bot.kill()
