@@ -21,7 +21,6 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from bot import board_chat, commands, roles, wording, wsyd
@@ -132,11 +131,11 @@ class Engine:
 
     async def _decide(self, incoming: Incoming) -> Result:
         """One turn, on the worker process if there is one, else on this process's database thread."""
-        if self.worker is not None and self.worker.ready:
-            try:
-                return await self.worker.respond(incoming)
-            except BrokenProcessPool:
-                self.worker.broke()  # decided here instead, below: the person still gets an answer
+        if self.worker is not None:
+            result = await self.worker.respond(incoming)
+            if result is not None:
+                return result
+            # No worker just now (it died): decided here instead, so the person still gets an answer.
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, self.respond, incoming)
 

@@ -12,21 +12,26 @@ database file and pseudonym secret, so it answers exactly as the engine in
 the main process would. The main process still keeps each person's turns in
 order (Engine.handle), and owns the outbox, retention and the flood check.
 
-If the worker dies (killed, out of memory), turns are decided in the main
-process again at once, and a new worker is started: nobody waits for it.
+The two talk over one pipe, read by the event loop itself: no extra threads
+in the main process to compete with it. If the worker dies (killed, out of
+memory), turns are decided in the main process again at once and a new
+worker is started; nobody waits for it. If the main process dies, the
+worker sees its pipe close and stops.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import itertools
 import logging
 import multiprocessing
 import os
 import signal
-import threading
-import time
-from concurrent.futures import ProcessPoolExecutor
+import traceback
 from dataclasses import replace
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from bot.app import build_engine
@@ -38,9 +43,7 @@ log = logging.getLogger("carebot.worker")
 
 # Loading the knowledge takes about half a second; this allows for a slow disk.
 START_TIMEOUT = 60.0
-PARENT_CHECK_SECONDS = 0.5
-
-_engine: Engine | None = None  # in the worker process only
+STOP_TIMEOUT = 10.0
 
 
 class TurnWorker:
@@ -48,65 +51,127 @@ class TurnWorker:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._pool: ProcessPoolExecutor | None = None
+        self.pid: int | None = None
+        self._process: BaseProcess | None = None
+        self._pipe: Connection | None = None
+        self._reading = False
+        self._waiting: dict[int, asyncio.Future[Result | None]] = {}
+        self._numbers = itertools.count()
         self._restarting: asyncio.Task[None] | None = None
         self._closed = False
-        self.pid: int | None = None
 
     @property
     def ready(self) -> bool:
-        return self._pool is not None
+        return self._pipe is not None
 
     def start(self) -> None:
         """Start the process and wait until its engine is loaded, so that no turn waits for it."""
         # spawn, not fork: the main process has threads and an open database by now.
-        pool = ProcessPoolExecutor(
-            max_workers=1,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_load_engine,
-            initargs=(self.settings, os.getpid(), logging.getLogger().level),
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        process = context.Process(
+            target=_serve, args=(theirs, self.settings, logging.getLogger().level), name="carebot-worker", daemon=True
         )
+        process.start()
+        theirs.close()  # only the worker holds its end: when it dies, we read EOF
         try:
-            self.pid = pool.submit(_worker_pid).result(timeout=START_TIMEOUT)
+            if not ours.poll(START_TIMEOUT):
+                raise TimeoutError("the turn worker did not load in time")
+            status = ours.recv()
+            if status != "ready":
+                raise RuntimeError(f"the turn worker failed to load: {status}")
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            process.kill()
+            ours.close()
             raise
         if self._closed:  # closed while this (re)start was under way
-            pool.shutdown(wait=True)
+            ours.close()
+            process.join(STOP_TIMEOUT)
             return
-        self._pool = pool
+        self._process, self._pipe, self.pid = process, ours, process.pid
 
-    async def respond(self, incoming: Incoming) -> Result:
-        """The worker's Result for one turn; BrokenProcessPool if the process has died."""
-        if self._pool is None:
-            raise RuntimeError("the turn worker is not running")
+    async def respond(self, incoming: Incoming) -> Result | None:
+        """The worker's Result for one turn, or None if it is not there (or dies meanwhile)."""
+        pipe = self._pipe
+        if pipe is None:
+            return None
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, _respond, incoming)
+        if not self._reading:
+            loop.add_reader(pipe.fileno(), self._read_reply)
+            self._reading = True
+        number = next(self._numbers)
+        future: asyncio.Future[Result | None] = loop.create_future()
+        self._waiting[number] = future
+        try:
+            # A turn is a few hundred bytes; the pipe holds 64 KB, so this does not block.
+            pipe.send((number, incoming))
+        except OSError:
+            self._gone()
+        return await future
 
-    def broke(self) -> None:
-        """The process died: stop using it, and start a new one in the background."""
-        if self._pool is None:
-            return  # another turn noticed first
+    def _read_reply(self) -> None:
+        """Called by the event loop when the worker has written: settle that turn's future."""
+        pipe = self._pipe
+        if pipe is None:
+            return
+        try:
+            number, result, error = pipe.recv()
+        except (EOFError, OSError):
+            self._gone()
+            return
+        future = self._waiting.pop(number, None)
+        if future is None or future.done():
+            return
+        if error is None:
+            future.set_result(result)
+        else:
+            future.set_exception(RuntimeError(error))
+
+    def _gone(self) -> None:
+        """The worker stopped: every turn it held is decided here instead, and a new one starts."""
+        pipe, self._pipe = self._pipe, None
+        if pipe is None:
+            return
+        asyncio.get_running_loop().remove_reader(pipe.fileno())
+        self._reading = False
+        pipe.close()
+        for future in self._waiting.values():
+            if not future.done():
+                future.set_result(None)
+        self._waiting.clear()
+        if self._closed:
+            return
         log.error("the turn worker stopped; deciding turns here until a new one is up")
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        self._pool = None
         self._restarting = asyncio.get_running_loop().create_task(self._restart(), name="carebot-worker-restart")
 
     async def _restart(self) -> None:
+        if self._process is not None:
+            await asyncio.to_thread(self._process.join, STOP_TIMEOUT)  # reap it
         try:
             await asyncio.to_thread(self.start)
             log.info("a new turn worker is up")
-        except Exception as error:  # stay on the main process; the bot still answers
+        except Exception as error:  # stay on the main process: the bot still answers
             log.error("the turn worker could not restart: %s", type(error).__name__)
 
-    def close(self) -> None:
-        """Stop the process once its current turn is done."""
+    async def close(self) -> None:
+        """Stop the worker once the turns it holds are answered."""
         self._closed = True
         if self._restarting is not None:
             self._restarting.cancel()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        pipe, process = self._pipe, self._process
+        if pipe is not None:
+            with contextlib.suppress(OSError):  # already gone: nothing to wait for
+                pipe.send(None)  # after the turns already sent: it answers those first
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + STOP_TIMEOUT
+            while self._pipe is not None and loop.time() < deadline:
+                await asyncio.sleep(0.02)  # _read_reply settles them, then sees EOF
+            if self._pipe is not None:
+                self._gone()
+        if process is not None:
+            await asyncio.to_thread(process.join, STOP_TIMEOUT)
+            if process.is_alive():
+                process.kill()
 
 
 async def attach_worker(engine: Engine, settings: Settings) -> TurnWorker | None:
@@ -128,36 +193,43 @@ async def attach_worker(engine: Engine, settings: Settings) -> TurnWorker | None
 
 
 async def detach_worker(engine: Engine) -> None:
-    """Turns back on the engine's own thread; the worker stops after its current turn."""
+    """Turns back on the engine's own thread; the worker stops after the turns it holds."""
     worker, engine.worker = engine.worker, None
     if worker is not None:
-        await asyncio.to_thread(worker.close)
+        await worker.close()
 
 
 # In the worker process
 
 
-def _load_engine(settings: Settings, parent: int, log_level: int) -> None:
-    global _engine
+def _serve(pipe: Connection, settings: Settings, log_level: int) -> None:
+    """Load an engine, then answer turns in the order they come until told to stop or orphaned."""
     # Ctrl-C reaches the whole process group; the main process decides when we stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.basicConfig(level=log_level, format=LOG_FORMAT)
-    threading.Thread(target=_exit_with, args=(parent,), name="carebot-worker-watch", daemon=True).start()
-    _engine = build_engine(settings)
-
-
-def _exit_with(parent: int) -> None:
-    """Stop when the main process is gone, even killed outright: an orphan would hold the database."""
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_SECONDS)
-    os._exit(0)
-
-
-def _worker_pid() -> int:
-    return os.getpid()
-
-
-def _respond(incoming: Incoming) -> Result:
-    if _engine is None:
-        raise RuntimeError("the turn worker has no engine")
-    return _engine.respond(incoming)
+    try:
+        engine = build_engine(settings)
+    except Exception as error:
+        pipe.send(type(error).__name__)
+        return
+    pipe.send("ready")
+    while True:
+        try:
+            request = pipe.recv()
+        except (EOFError, OSError):  # the main process is gone
+            return
+        if request is None:
+            return
+        number, incoming = request
+        try:
+            reply: tuple[int, Result | None, str | None] = (number, engine.respond(incoming), None)
+        except Exception as error:
+            # Where it failed, never what was said; the main process's error handler answers kindly.
+            frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+            where = f"{Path(frame.filename).name}:{frame.lineno}" if frame else "unknown"
+            log.error("turn failed: %s at %s", type(error).__name__, where)
+            reply = (number, None, f"{type(error).__name__} at {where} in the turn worker")
+        try:
+            pipe.send(reply)
+        except OSError:  # the main process is gone
+            return
