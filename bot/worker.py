@@ -14,8 +14,8 @@ order (Engine.handle), and owns the outbox, retention and the flood check.
 
 The two talk over one pipe, read by the event loop itself: no extra threads
 in the main process to compete with it. If the worker dies (killed, out of
-memory), turns are decided in the main process again at once and a new
-worker is started; nobody waits for it. If the main process dies, the
+memory) or gets stuck, turns are decided in the main process again at once
+and a new worker is started; nobody waits for it. If the main process dies, the
 worker sees its pipe close and stops.
 """
 
@@ -44,6 +44,10 @@ log = logging.getLogger("carebot.worker")
 # Loading the knowledge takes about half a second; this allows for a slow disk.
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 10.0
+# A turn takes milliseconds; the board digest for a big council a few
+# seconds. Past this the worker is stuck: it is stopped, and its turns are
+# decided in the main process, so nobody waits for ever.
+TURN_TIMEOUT = 60.0
 
 
 class TurnWorker:
@@ -107,7 +111,13 @@ class TurnWorker:
             pipe.send((number, incoming))
         except OSError:
             self._gone()
-        return await future
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), TURN_TIMEOUT)
+        except asyncio.TimeoutError:
+            log.error("a turn took over %.0f s in the turn worker: stopping it", TURN_TIMEOUT)
+            if self._process is not None:
+                self._process.kill()  # its pipe closes, and _gone settles this turn with None
+            return await future
 
     def _read_reply(self) -> None:
         """Called by the event loop when the worker has written: settle that turn's future."""

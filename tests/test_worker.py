@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import worker as worker_module
 from bot.app import build_engine
 from bot.config import Settings
 from bot.engine import Engine
@@ -93,6 +94,22 @@ def test_when_the_worker_dies_people_are_still_answered_and_a_new_one_starts(
     api.send_text(SAM, "i want to die")
     api.wait_for(lambda: len(api.texts_to(SAM)) == 2 and api.texts_to(SAFEGUARDING))
     assert "999" in api.texts_to(SAM)[1]
+
+
+def test_a_stuck_worker_is_stopped_and_people_are_still_answered(
+    api: FakeBotApi, start_bot: StartBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(worker_module, "TURN_TIMEOUT", 0.5)
+    engine = start_with_worker(start_bot, tmp_path)
+    worker = engine.worker
+    assert worker is not None and worker.pid is not None
+    stuck = worker.pid
+    os.kill(stuck, signal.SIGSTOP)  # alive, but answering nothing
+
+    api.send_text(SAM, STAYING_PUT)
+    assert "Staying Put" in api.wait_for(lambda: api.texts_to(SAM))[0]
+    api.wait_for(lambda: worker.ready and worker.pid != stuck, timeout=30)
+    assert not running(str(stuck))
 
 
 def test_an_engine_in_memory_runs_without_a_worker(
