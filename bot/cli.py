@@ -9,15 +9,10 @@ from pathlib import Path
 
 import click
 
+from bot import cli_board, cli_voice
+from bot.cli_options import COUNCIL, DB, settings_from
 from bot.config import LOG_FORMAT, Settings
 from knowledge.base import KnowledgeError
-
-COUNCIL = click.option("--council", envvar="CAREBOT_COUNCIL", default=None, help="Council slug (default: somerset).")
-DB = click.option("--db", "db_path", envvar="CAREBOT_DB", default=None, type=click.Path(dir_okay=False), help="SQLite file (default: carebot.db).")
-
-
-def settings_from(council: str | None, db_path: str | None) -> Settings:
-    return Settings.from_env(council=council, db_path=Path(db_path) if db_path else None)
 
 
 @click.group()
@@ -199,12 +194,5 @@ def run(
         engine.close()
 
 
-def _register_more_commands() -> None:
-    # Imported here, not at the top: these modules import this one for its options.
-    from bot import cli_board, cli_voice
-
-    cli_voice.register(main)
-    cli_board.register(main)
-
-
-_register_more_commands()
+cli_voice.register(main)
+cli_board.register(main)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from bot.cli import COUNCIL, DB, settings_from
+from bot.cli_options import COUNCIL, DB, settings_from
 from storage.board import OVERDUE_WORKING_DAYS
 from storage.store import Store
 

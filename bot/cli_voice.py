@@ -7,7 +7,7 @@ from datetime import date
 import click
 
 from bot import wsyd
-from bot.cli import COUNCIL, DB, settings_from
+from bot.cli_options import COUNCIL, DB, settings_from
 from bot.commands import invite_link
 from storage import board, retention, voice
 from storage.store import Store, utc_now

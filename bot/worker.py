@@ -26,7 +26,6 @@ import contextlib
 import itertools
 import logging
 import multiprocessing
-import os
 import signal
 import traceback
 from dataclasses import replace

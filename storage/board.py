@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -282,16 +283,23 @@ def candidate_quote(happening: str | None, better: str | None) -> str | None:
     return quote
 
 
-def approved_quotes(store: Store, council: str, start: date, end: date) -> list[dict[str, str]]:
-    """Approved quotes from views made in the period, newest first, scrubbed again: topic and quote only."""
-    return [
-        {"topic": row["topic"], "quote": scrub(row["quote"])}
-        for row in store.rows(
-            "SELECT topic, quote FROM views WHERE council = :council AND quote_status = 'approved' "
-            "AND quote IS NOT NULL AND created >= :start AND created < :end ORDER BY created DESC, id DESC",
-            _params(council, start, end),
-        )
-    ]
+def approved_quotes(store: Store, council: str, start: date, end: date) -> Iterator[dict[str, str]]:
+    """Approved quotes from views made in the period, newest first: topic and quote only.
+
+    Each is scrubbed again as it is read, so a reader that needs only the
+    newest few scrubs only those.
+    """
+    rows = store.rows(
+        "SELECT topic, quote FROM views WHERE council = :council AND quote_status = 'approved' "
+        "AND quote IS NOT NULL AND created >= :start AND created < :end ORDER BY created DESC, id DESC",
+        _params(council, start, end),
+    )
+    scrubbed: dict[str, str] = {}  # the same words are scrubbed once
+    for row in rows:
+        quote = scrubbed.get(row["quote"])
+        if quote is None:
+            quote = scrubbed[row["quote"]] = scrub(row["quote"])
+        yield {"topic": row["topic"], "quote": quote}
 
 
 def pending_quotes(store: Store, council: str) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from bot.digest.build import QUOTES_PER_SECTION, build
 from storage import board
 from storage.store import Store
 
@@ -217,12 +218,12 @@ def test_quotes_wait_for_the_officer_and_every_decision_is_audited(store: Store)
         {"id": first, "topic": "home", "quote": "I like my flat"},
         {"id": second, "topic": "money", "quote": "Call me on [phone]"},  # scrubbed again when listed
     ]
-    assert board.approved_quotes(store, "somerset", START, END) == []
+    assert list(board.approved_quotes(store, "somerset", START, END)) == []
     assert board.approve_quote(store, first, "officer-key") == "I like my flat"
     board.reject_quote(store, second, "officer-key")
     assert board.pending_quotes(store, "somerset") == []
-    assert board.approved_quotes(store, "somerset", START, END) == [{"topic": "home", "quote": "I like my flat"}]
-    assert board.approved_quotes(store, "somerset", END, date(2026, 1, 1)) == []
+    assert list(board.approved_quotes(store, "somerset", START, END)) == [{"topic": "home", "quote": "I like my flat"}]
+    assert list(board.approved_quotes(store, "somerset", END, date(2026, 1, 1))) == []
     audit = store.rows("SELECT actor, action, council, detail FROM audit_log ORDER BY id")
     assert audit == [
         {"actor": "officer-key", "action": "quote_approved", "council": "somerset", "detail": json.dumps({"view": first})},
@@ -240,3 +241,18 @@ def test_a_quote_cannot_be_moderated_from_another_council_or_when_missing(store:
     with pytest.raises(KeyError):
         board.reject_quote(store, 9999, "officer")
     assert store.rows("SELECT COUNT(*) AS n FROM audit_log")[0]["n"] == 0
+
+
+def test_the_digest_shows_the_newest_few_quotes_per_section_each_once_and_scrubbed(store: Store) -> None:
+    said = ["My flat is warm now", "My flat is warm now", "I feel safe here", "Call me on 07700 900123 please",
+            "The new carer listens to me", "Oldest words about home"]
+    for day, words in enumerate(said):
+        # Newest first in the digest: the first of these is the newest.
+        view(store, f"p{day}", "home", 4, f"2024-06-{20 - day:02d}T10:00:00+00:00", quote=words, quote_status="approved")
+    view(store, "q", "money", 2, "2024-06-01T10:00:00+00:00", quote="Money talk here", quote_status="approved")
+
+    sections = {s.key: s for s in build(store, "somerset", START, END).sections}
+    home = [q.text for q in sections["safe_stable"].quotes]
+    assert home == ["My flat is warm now", "I feel safe here", "Call me on [phone] please"]
+    assert len(home) == QUOTES_PER_SECTION
+    assert [q.text for q in sections["adulthood"].quotes] == ["Money talk here"]

@@ -8,7 +8,7 @@ from published figures only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -88,15 +88,10 @@ def build(
     items, ratings = _wsyd(board.wsyd_report(store, slug, start, end, overdue_days), threshold)
     say("Counting safeguarding signposting")
     safeguarding = _safeguarding(board.safeguarding_counts(store, slug, start, end), threshold)
-    quotes = [Quote(q["topic"], q["quote"]) for q in board.approved_quotes(store, slug, start, end)]
+    newest = _newest_quotes(board.approved_quotes(store, slug, start, end))
 
     def quotes_for(principle: str) -> tuple[Quote, ...]:
-        """The newest few, each said once: a board reads voices, not a list."""
-        chosen: dict[str, Quote] = {}
-        for quote in quotes:
-            if VIEW_TOPIC_PRINCIPLE.get(quote.topic, "express_views") == principle and quote.text not in chosen:
-                chosen[quote.text] = quote
-        return tuple(chosen.values())[:QUOTES_PER_SECTION]
+        return tuple(newest.get(principle, {}).values())
 
     def topics_for(principle: str) -> tuple[str, ...]:
         return tuple(t for t in VIEW_TOPICS if VIEW_TOPIC_PRINCIPLE[t] == principle)
@@ -232,6 +227,23 @@ def _people(engagement: dict[str, Any], views: dict[str, dict[str, int]], thresh
         total_header="Young people",
     )
     return table, _views_table(by_topic, "views_now", "This period")
+
+
+def _newest_quotes(approved: Iterable[dict[str, str]]) -> dict[str, dict[str, Quote]]:
+    """The newest few quotes for each principle, each said once: a board reads voices, not a list.
+
+    Reading stops once every principle has its few: a big council has tens
+    of thousands of approved quotes, and each is scrubbed again as it is read.
+    """
+    chosen: dict[str, dict[str, Quote]] = {principle: {} for principle in set(VIEW_TOPIC_PRINCIPLE.values())}
+    for row in approved:
+        principle = VIEW_TOPIC_PRINCIPLE.get(row["topic"], "express_views")
+        few = chosen.setdefault(principle, {})
+        if len(few) < QUOTES_PER_SECTION and row["quote"] not in few:
+            few[row["quote"]] = Quote(row["topic"], row["quote"])
+        if all(len(few) == QUOTES_PER_SECTION for few in chosen.values()):
+            break
+    return chosen
 
 
 def _questions(asked: dict[str, dict[str, int]], order: list[str], title: Callable[[str], str], threshold: int) -> Table:
