@@ -9,7 +9,11 @@ import pytest
 from bot import wording
 from bot.engine import Engine
 from bot.messages import Incoming
-from tests.conftest import Person, labels_of, text_of
+from knowledge.base import CouncilKnowledge
+from knowledge.model import Knowledge
+from storage.pseudonym import Pseudonymiser
+from storage.store import Store
+from tests.conftest import SECRET, Person, labels_of, text_of
 
 
 def test_start_greets_with_privacy_notice_and_optional_age(person: Person, engine: Engine) -> None:
@@ -67,6 +71,15 @@ def test_not_helpful_offers_a_person(person: Person, engine: Engine) -> None:
     result = person.press(wording.BUTTON_NOT_HELPFUL)
     assert "Talk to a person" in labels_of(result)
     assert engine.store.topic_stats("somerset")["offer.staying_put"]["not_helpful"] == 1
+
+
+@pytest.mark.parametrize("council", ["somerset", "worcestershire", "dorset", "hampshire", "bathnes"])
+def test_asking_for_a_person_always_ends_at_a_number_to_call(shipped: Knowledge, council: str) -> None:
+    # No council has given its phone numbers yet, so a council line alone would be a dead end.
+    asking = Person(Engine(CouncilKnowledge(shipped, council), Store(":memory:"), Pseudonymiser(SECRET)))
+    for text in ("can i talk to a real person", "im really low and need someone to talk to"):
+        reply = text_of(asking.send(text))
+        assert "Childline (up to 19): 0800 1111" in reply and "Samaritans: 116 123" in reply, (council, text)
 
 
 def test_did_you_mean_offers_choices_and_answers_the_chosen_one(person: Person) -> None:
