@@ -8,9 +8,8 @@
       5. save state; return replies
 
 Storage is synchronous SQLite, so handle() runs each turn on one database
-thread, or in a worker process (bot.worker) when the Telegram channel runs
-under load: the event loop stays free for other people, and SQLite sees one
-writer at a time. A lock per person keeps each person's turns in order.
+thread, or under `carebot run` in a worker process (bot.worker): the event
+loop stays free for other people, and SQLite sees one writer at a time. A lock per person keeps each person's turns in order.
 """
 
 from __future__ import annotations
@@ -101,7 +100,7 @@ class Engine:
         self._queued_turns: defaultdict[str, int] = defaultdict(int)
         self._recent: defaultdict[str, deque[float]] = defaultdict(deque)
         self._warned: set[str] = set()
-        # A second process for turns (bot.worker), set by channels that run under load.
+        # A second process that decides turns (bot.worker.attach_worker, under `carebot run`).
         self.worker: TurnWorker | None = None
 
     @property
