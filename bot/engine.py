@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable
@@ -50,6 +51,7 @@ MATCH_PREFIX = 300
 # gentle "slow down" per burst. Every message is still answered.
 FLOOD_MESSAGES = 10
 FLOOD_SECONDS = 5.0
+NUMBERS = re.compile(r"\b\d+\b")
 
 FLOWS: dict[str, Any] = {
     erase.NAME: erase,
@@ -216,7 +218,7 @@ class Engine:
             return
         # Every text is screened first, including a photo's caption or an edit.
         text = clean(incoming.text)
-        crisis = screen(text)
+        crisis = screen(self._screened_part(turn, text))
         if crisis.kind is not None:
             self.answering.crisis(turn, crisis.kind, text)
             return
@@ -234,6 +236,19 @@ class Engine:
             turn.say(wording.EMPTY, self.answering.standard_buttons(turn))
             return
         self.understand(turn, text)
+
+    def _screened_part(self, turn: Turn, text: str) -> str:
+        """What the safety screen reads: everything, except the numbers in an officer's own command.
+
+        "/quotes approve 999" approves quote number 999; it is not a call for
+        help, and it must not page the safeguarding team. Any words in the
+        command are still screened, and so is everything a young person sends.
+        """
+        words = text.split(maxsplit=1)
+        command = words[0].lower().split("@")[0] if words else ""
+        if command in self.officer_commands and turn.person.get("role") == roles.OFFICER:
+            return NUMBERS.sub(" ", text)
+        return text
 
     def understand(self, turn: Turn, text: str) -> None:
         """Treat text as a question: answer, ask "did you mean", or fall back."""

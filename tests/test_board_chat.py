@@ -60,3 +60,17 @@ def test_young_people_cannot_get_the_digest_or_quotes(person: Person, engine: En
     assert "Sorry, only a participation officer" in text_of(person.send("/quotes approve 1"))
     assert not any(r.document for r in person.last.replies)
     assert len(engine.store.rows("SELECT * FROM audit_log WHERE action = 'refused'")) == 2
+
+
+def test_an_officers_command_number_is_not_a_crisis_but_its_words_are(engine: Engine, new_person) -> None:  # type: ignore[no-untyped-def]
+    officer = officer_of(engine, new_person)
+    assert "no quote" in text_of(officer.send("/quotes approve 999"))
+    assert engine.store.rows("SELECT kind FROM safeguarding_events") == []
+    assert "999" in text_of(officer.send("/quotes approve 12 i want to die"))
+    assert engine.store.rows("SELECT kind FROM safeguarding_events") == [{"kind": "suicide"}]
+
+
+def test_the_same_command_from_a_young_person_is_still_screened(engine: Engine, new_person) -> None:  # type: ignore[no-untyped-def]
+    young = new_person("young")
+    young.send("/quotes approve 999")
+    assert engine.store.rows("SELECT kind FROM safeguarding_events") == [{"kind": "danger"}]
