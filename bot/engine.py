@@ -374,7 +374,7 @@ class Engine:
         if item is None or item["status"] != "open":
             turn.say("That item is already answered or no longer exists. Type /youdid for the open ones.")
             return
-        youdid.FLOW.start(self, turn, {"item": item["id"], "said": item["said"]})
+        youdid.FLOW.start(self, turn, {"item": item["id"], "said": item["said"], "raised": item["raised_on"]})
 
     def _press_rate(self, turn: Turn, press: Press) -> None:
         if wsyd.rate(self.store, turn, press.arg):

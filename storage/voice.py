@@ -73,6 +73,11 @@ def endorse(store: Store, item_id: int, key: str) -> bool:
         return cursor.rowcount == 1
 
 
+def answer_day_allowed(raised_on: str, day: date) -> bool:
+    """An answer cannot come before its question, nor from the future: the board counts days late."""
+    return date.fromisoformat(raised_on[:10]) <= day <= utc_now().date()
+
+
 def answer_you_did(
     store: Store,
     item_id: int,
@@ -87,6 +92,9 @@ def answer_you_did(
     """Record "You did"; returns the keys of everyone to tell (who raised or endorsed it)."""
     if status == "cannot_do" and not reason:
         raise ValueError("'cannot do' needs a reason")
+    item = wsyd_item(store, item_id)
+    if item is not None and answered_on is not None and not answer_day_allowed(item["raised_on"], answered_on):
+        raise ValueError("the answer's date must be between the day the item was raised and today")
     with store.transaction() as conn:
         updated = conn.execute(
             "UPDATE wsyd_items SET did = ?, status = ?, reason = ?, owner = ?, answered_on = ?, answered_by = ? "

@@ -67,6 +67,7 @@ def test_officer_answers_and_everyone_is_told_and_rates(member: Person, person: 
     officer.send("Wi-Fi is being put into every flat")
     officer.press("Planned")
     officer.send("Head of Housing")
+    officer.press("Today")
     done = officer.press(steps.SEND)
     assert "2 young people have been sent the answer" in text_of(done)
     told = {n.person: n.reply for n in done.notifications}
@@ -86,6 +87,25 @@ def test_officer_answers_and_everyone_is_told_and_rates(member: Person, person: 
     assert item["status"] == "planned" and item["owner"] == "Head of Housing" and item["answered_by"] == officer.key
 
 
+def test_an_answer_given_earlier_is_dated_when_it_was_given(member: Person, officer: Person, engine: Engine) -> None:
+    item_id = record_item(member)
+    raised = date.fromisoformat(voice.wsyd_item(engine.store, item_id)["raised_on"])
+    today = datetime.now(timezone.utc).date()
+    officer.send("/youdid")
+    officer.press(f"Answer item {item_id}")
+    officer.send("New Wi-Fi agreed at the board")
+    officer.press("Planned")
+    officer.send("Head of Housing")
+    for wrong in ("last tuesday", (today + timedelta(days=3)).strftime("%d/%m/%Y"),
+                  (raised - timedelta(days=1)).isoformat()):
+        assert "couldn't use that date" in text_of(officer.send(wrong)), wrong
+    given = raised + timedelta(days=1)  # raised about a week ago
+    check = officer.send(given.strftime("%d/%m/%Y"))
+    assert f"Done on: {given.day} {given:%B %Y}" in text_of(check)
+    officer.press(steps.SEND)
+    assert voice.wsyd_item(engine.store, item_id)["answered_on"] == given.isoformat()
+
+
 def test_cannot_do_needs_a_reason(member: Person, officer: Person, engine: Engine) -> None:
     item_id = record_item(member)
     officer.send("/youdid")
@@ -95,6 +115,7 @@ def test_cannot_do_needs_a_reason(member: Person, officer: Person, engine: Engin
     assert "Why can't it be done?" in text_of(reason)
     officer.send("The building is not ours")
     officer.send("Leaving Care manager")
+    officer.press("Today")
     officer.press(steps.SEND)
     assert voice.wsyd_item(engine.store, item_id)["reason"] == "The building is not ours"
 
@@ -156,6 +177,9 @@ def test_cli_invite_list_and_answer_reach_people(tmp_path: Path, monkeypatch: py
     assert "OVERDUE" in listed.output and "More bus passes" in listed.output
     refused = runner.invoke(main, ["wsyd", "answer", str(item_id), "--did", "No", "--status", "cannot_do", "--owner", "Transport", "--council", "somerset"])
     assert refused.exit_code == 1 and "needs a reason" in refused.output
+    before = runner.invoke(main, ["wsyd", "answer", str(item_id), "--did", "Passes", "--status", "done", "--owner", "Transport",
+                                  "--date", "2026-01-04", "--council", "somerset"])
+    assert before.exit_code == 1 and "between the day the item was raised and today" in before.output
     answered = runner.invoke(main, ["wsyd", "answer", str(item_id), "--did", "Passes for all care leavers", "--status", "done", "--owner", "Transport", "--council", "somerset"])
     assert answered.exit_code == 0, answered.output
     queued = voice.take_queued(store)

@@ -48,6 +48,9 @@ class Step:
     optional: bool = False
     max_len: int = 1000
     when: Callable[[Data], bool] | None = None  # ask only when this is true
+    # A choice step that also takes typed answers (a date): the value to keep, or None.
+    read: Callable[[str, Data], Any] | None = None
+    unreadable: str = ""  # said when read() returns None
 
     def prompt_for(self, data: Data) -> str:
         return self.prompt(data) if callable(self.prompt) else self.prompt
@@ -100,12 +103,16 @@ class StepFlow:
         if step.kind == "text":
             self._typed_answer(host, turn, step, text)
         else:
-            choice = self._choice_from_text(step, turn.flow["data"], text)  # type: ignore[index]
-            if choice is None:
-                turn.say(PICK_A_BUTTON)
-                self._ask(turn)
-            else:
+            data = turn.flow["data"]  # type: ignore[index]
+            choice = self._choice_from_text(step, data, text)
+            typed = step.read(text, data) if choice is None and step.read is not None else None
+            if choice is not None:
                 self._accept(host, turn, step, choice.value)
+            elif typed is not None:
+                self._accept(host, turn, step, typed)
+            else:
+                turn.say(step.unreadable or PICK_A_BUTTON)
+                self._ask(turn)
 
     def on_button(self, host: FlowHost, turn: Turn, press: Press) -> None:
         flow = turn.flow or {}

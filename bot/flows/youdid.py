@@ -6,6 +6,8 @@ whether it is good enough.
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from bot.flows.base import FlowHost
 from bot.flows.steps import Choice, Data, Step, StepFlow
 from bot.turn import Turn
@@ -15,6 +17,35 @@ from storage.vocab import WSYD_STATUSES
 
 NAME = "youdid"
 STATUS_CHOICES = tuple(Choice(k, v) for k, v in WSYD_STATUSES.items() if k != "open")
+TODAY = "today"
+# How officers write dates: 2026-11-03, 3/11/2026, 3 November 2026, 3 Nov 2026.
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y")
+UNREADABLE_DATE = (
+    "I couldn't use that date. Type the day it was done, like 3/11/2026, or tap Today. "
+    "It can't be in the future or before the item was raised."
+)
+
+
+def _read_date(text: str, data: Data) -> str | None:
+    """A typed day, kept as 2026-11-03, if it falls between the item being raised and today.
+
+    An answer given at a meeting last week should count from last week, or
+    the board would see it as later than it was.
+    """
+    for form in DATE_FORMATS:
+        try:
+            day = datetime.strptime(text.strip(), form).date()
+        except ValueError:
+            continue
+        return day.isoformat() if voice.answer_day_allowed(data["raised"], day) else None
+    return None
+
+
+def _day_in_words(value: str) -> str:
+    if value == TODAY:
+        return "today"
+    day = date.fromisoformat(value)
+    return f"{day.day} {day:%B %Y}"
 
 
 def _summary(data: Data) -> str:
@@ -23,6 +54,7 @@ def _summary(data: Data) -> str:
         f"Item {data['item']}: {data.get('said', '')}",
         f"You did: {data['did']}",
         f"Status: {WSYD_STATUSES[data['status']]}",
+        f"Done on: {_day_in_words(data.get('answered_on') or TODAY)}",
     ]
     if data.get("reason"):
         lines.append(f"Why not: {data['reason']}")
@@ -36,6 +68,8 @@ STEPS = (
     Step("reason", "Why can't it be done? Young people will see this.", max_len=500,
          when=lambda d: d.get("status") == "cannot_do"),
     Step("owner", "Who owns it? A role, not a name (for example: Head of Service, Leaving Care).", max_len=120),
+    Step("answered_on", "When was this answered? Tap Today, or type the day, like 3/11/2026.", "choice",
+         (Choice(TODAY, "Today"),), read=_read_date, unreadable=UNREADABLE_DATE),
     Step("confirm", _summary, "confirm"),
 )
 
@@ -45,6 +79,7 @@ def _finish(host: FlowHost, turn: Turn, data: Data) -> None:
     keys = voice.answer_you_did(
         host.store, item_id, did=data["did"], status=data["status"], owner=data["owner"],
         reason=data.get("reason"), answered_by=turn.key,
+        answered_on=None if data.get("answered_on") in (None, TODAY) else date.fromisoformat(data["answered_on"]),
     )
     host.store.audit(turn.key, "you_did_answered", host.answering.council, {"item": item_id, "status": data["status"]})
     notify_answer(host.store, turn.result, item_id, keys)
