@@ -109,8 +109,9 @@ def figures(outcomes: list[Outcome]) -> dict[str, float]:
         o for o in expecting
         if o.prediction not in ("clarify", "out_of_scope") and not matches(o.prediction, tuple(o.expect))
     ]
-    crisis_cases = [o for o in expecting if "crisis" in o.expect]
-    calm_cases = [o for o in outcomes if "crisis" not in o.expect]
+    # A case expects a crisis when it names the family or one of its topics ("crisis.abuse").
+    crisis_cases = [o for o in expecting if any(family(label) == "crisis" for label in o.expect)]
+    calm_cases = [o for o in outcomes if o not in crisis_cases]
     return {
         "accuracy": len(accurate) / n,
         "reach": len(reached) / n,

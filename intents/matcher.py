@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,6 +58,13 @@ def stem(word: str) -> str:
     if word.endswith("e") and len(word) >= 5:
         word = word[:-1]
     return word
+
+
+def _undoubled(word: str) -> Iterator[str]:
+    """The word with one of its doubled letters made single, each way in turn."""
+    for i in range(len(word) - 1):
+        if word[i] == word[i + 1]:
+            yield word[:i] + word[i + 1 :]
 
 
 @dataclass(frozen=True)
@@ -112,7 +120,14 @@ class Matcher:
 
     def _correct_uncached(self, word: str) -> str:
         """The known word a misspelt one most likely meant (or the word itself)."""
-        if word in self._weight or word in STOPWORDS or len(word) < 4 or word.isdigit():
+        if word in self._weight or word in STOPWORDS or word.isdigit():
+            return word
+        # Stretched words ("heyyy", "hiii") reach here with two letters left
+        # (see normalise): one of them may be the known word.
+        for shorter in _undoubled(word):
+            if shorter in self._weight or shorter in STOPWORDS:
+                return shorter
+        if len(word) < 4:
             return word
         found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
         return found[0] if found else word

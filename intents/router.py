@@ -78,10 +78,14 @@ class Router:
     def understand(self, text: str) -> Decision:
         """Matching only, for callers that have already screened the text."""
         plain = normalise(text)
-        question = _PLEASANTRIES.sub("", plain).strip()
-        if len(question.split()) >= 2:
-            text = question
         ranked = tuple(self.matcher.rank(text, limit=6))
+        question = _PLEASANTRIES.sub("", plain).strip()
+        if question != plain and len(question.split()) >= 2:
+            # "hello i need help with money" is about money; "cheers that helped"
+            # is still thanks. Whichever reading fits better wins.
+            without = tuple(self.matcher.rank(question, limit=6))
+            if without and (not ranked or without[0].score >= ranked[0].score):
+                ranked = without
         if not ranked:
             return Decision(Action.FALLBACK)
         best = ranked[0]

@@ -33,6 +33,16 @@ def test_eval_prints_misses_then_the_figure_line(tmp_path: Path) -> None:
     assert set(records[0]) == {"text", "expect", "expect_not", "prediction", "choices", "score", "correct"}
 
 
+def test_a_case_naming_one_crisis_topic_counts_as_expecting_a_crisis(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        'cases:\n  - {text: "my carer hits me", expect: crisis.abuse}\n  - {text: "staying put", expect: offer.staying_put}\n',
+        encoding="utf-8",
+    )
+    last = CliRunner().invoke(main, ["eval", str(cases)]).output.strip().splitlines()[-1]
+    assert "crisis_recall=1.000 false_alarms=0.000" in last
+
+
 def test_malformed_eval_file_names_its_line(tmp_path: Path) -> None:
     cases = tmp_path / "bad.yaml"
     cases.write_text("cases:\n  - {text: ok, expect: meta.greeting}\n  - {expect: offer.money}\n", encoding="utf-8")
