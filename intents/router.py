@@ -23,6 +23,8 @@ ANSWER_THRESHOLD = 0.50
 CLARIFY_THRESHOLD = 0.30
 MARGIN = 0.04
 MAX_CHOICES = 3
+# A question left after its pleasantry this short may be no question at all.
+SHORT_REMAINDER = 3
 
 # "hello i need help with money" is a question about money, not a greeting.
 _PLEASANTRIES = re.compile(
@@ -78,14 +80,16 @@ class Router:
     def understand(self, text: str) -> Decision:
         """Matching only, for callers that have already screened the text."""
         plain = normalise(text)
-        ranked = tuple(self.matcher.rank(text, limit=6))
         question = _PLEASANTRIES.sub("", plain).strip()
-        if question != plain and len(question.split()) >= 2:
-            # "hello i need help with money" is about money; "cheers that helped"
-            # is still thanks. Whichever reading fits better wins.
-            without = tuple(self.matcher.rank(question, limit=6))
-            if without and (not ranked or without[0].score >= ranked[0].score):
-                ranked = without
+        words_left = len(question.split())
+        # "hello i need help with money" is about money, so the pleasantry goes.
+        ranked = tuple(self.matcher.rank(question if words_left >= 2 else text, limit=6))
+        if question != plain and 2 <= words_left <= SHORT_REMAINDER:
+            # But "cheers that helped" is still thanks: when little is left,
+            # the whole message may fit better, and then it wins.
+            whole = tuple(self.matcher.rank(text, limit=6))
+            if whole and (not ranked or whole[0].score > ranked[0].score):
+                ranked = whole
         if not ranked:
             return Decision(Action.FALLBACK)
         best = ranked[0]
