@@ -58,6 +58,26 @@ _NOT_NAMES = frozenset(
 )
 
 
+# Common first names in England, caught with no cue and in any case
+# ("dave never replies"). Names that are also everyday words (will, mark,
+# rose, grace, hope, may, rob, jack, max, bill) are left out on purpose:
+# removing them would mangle ordinary sentences.
+_COMMON_FIRST_NAMES = """
+    aaron abdul adam ahmed aidan aisha alex alexander alfie ali alice amelia amir amy andrew andy angela anna
+    anne ashley bethany ben benjamin bradley brandon callum carl carol caroline charlie charlotte chelsea chloe
+    chris christine christopher claire connor craig daniel danielle danny darren dave david dean debbie deborah
+    declan dylan eleanor ellie emily emma ethan evie fatima freddie gary gemma george georgia graham hannah harry
+    hassan hayley heather helen ian imran isabella isla jade james jamie jane janet jason jayden jennifer jenny
+    jessica joanne joe john jon jonathan jordan joseph josh joshua julie karen kate katie kayleigh keith kelly
+    kerry kevin kieran kyle laura lauren leah lee leanne liam lily lisa louise lucy luke lydia mandy maria martin
+    matt matthew megan melissa mia michael michelle mike mohammed mohammad molly muhammad nathan neil nicola nicole
+    niamh oliver olivia ollie owen paul paula peter phil philip priya rachel rebecca reece richard ricky ryan sadia
+    sally samantha sandra sarah scott sean shannon sharon simon sophie stacey stephen steve steven stuart susan
+    tanya tariq tom tommy tony tracey tracy tyler vicky victoria wayne yasmin zara zoe
+""".split()
+_BARE_NAME = re.compile(rf"\b(?i:{'|'.join(_COMMON_FIRST_NAMES)})\b")
+
+
 def _replace_name(match: re.Match[str]) -> str:
     cue, name = match.group(1), match.group(2)
     if name.split()[0].lower() in _NOT_NAMES:
@@ -77,4 +97,5 @@ def scrub(text: str) -> str:
     text = _STRONG.sub(_replace_name, text)
     text = _ROLE_THEN_NAME.sub(_replace_name, text)
     text = _WEAK.sub(_replace_name, text)
+    text = _BARE_NAME.sub("[name]", text)
     return text

@@ -26,3 +26,18 @@ def test_scrub_removes_identifiers(text: str, gone: list[str], kept: list[str]) 
         assert fragment not in result
     for fragment in kept:
         assert fragment in result
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("dave never replies", "[name] never replies"),
+        ("MICHELLE keeps cancelling", "[name] keeps cancelling"),
+        ("i see tom and ellie on fridays", "i see [name] and [name] on fridays"),
+        # Names that are everyday words stay words.
+        ("i will ask if i may", "i will ask if i may"),
+        ("i hope grace gets better", "i hope grace gets better"),
+    ],
+)
+def test_common_first_names_are_caught_without_a_cue(text: str, expected: str) -> None:
+    assert scrub(text) == expected
