@@ -12,11 +12,12 @@ database file and pseudonym secret, so it answers exactly as the engine in
 the main process would. The main process still keeps each person's turns in
 order (Engine.handle), and owns the outbox, retention and the flood check.
 
-The two talk over one pipe, read by the event loop itself: no extra threads
-in the main process to compete with it. If the worker dies (killed, out of
+The two talk over one socket pair: asyncio's own streams on the main side,
+so there are no extra threads to compete with the event loop, and a write
+never blocks it, however much is waiting. If the worker dies (killed, out of
 memory) or gets stuck, turns are decided in the main process again at once
-and a new worker is started; nobody waits for it. If the main process dies, the
-worker sees its pipe close and stops.
+and a new worker is started; nobody waits for it. If the main process dies,
+the worker sees its end close and stops.
 """
 
 from __future__ import annotations
@@ -26,7 +27,11 @@ import contextlib
 import itertools
 import logging
 import multiprocessing
+import os
+import pickle
 import signal
+import socket
+import struct
 import traceback
 from dataclasses import replace
 from multiprocessing.connection import Connection
@@ -43,6 +48,9 @@ log = logging.getLogger("carebot.worker")
 # Loading the knowledge takes about half a second; this allows for a slow disk.
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 10.0
+# multiprocessing.Connection's framing, which the worker's end reads and writes.
+HEADER = struct.Struct("!i")
+LONG_HEADER = struct.Struct("!Q")
 # A turn takes milliseconds; the board digest for a big council a few
 # seconds. Past this the worker is stuck: it is stopped, and its turns are
 # decided in the main process, so nobody waits for ever.
@@ -56,8 +64,9 @@ class TurnWorker:
         self.settings = settings
         self.pid: int | None = None
         self._process: BaseProcess | None = None
-        self._pipe: Connection | None = None
-        self._reading = False
+        self._socket: socket.socket | None = None  # started, not yet handed to the event loop
+        self._writer: asyncio.StreamWriter | None = None
+        self._reading: asyncio.Task[None] | None = None
         self._waiting: dict[int, asyncio.Future[Result | None]] = {}
         self._numbers = itertools.count()
         self._restarting: asyncio.Task[None] | None = None
@@ -65,10 +74,18 @@ class TurnWorker:
 
     @property
     def ready(self) -> bool:
-        return self._pipe is not None
+        return self._writer is not None
 
-    def start(self) -> None:
-        """Start the process and wait until its engine is loaded, so that no turn waits for it."""
+    async def start(self) -> None:
+        """Start the process, wait until its engine is loaded (so no turn waits), and connect."""
+        await asyncio.to_thread(self._spawn)
+        if self._socket is None:
+            return  # closed meanwhile
+        reader, self._writer = await asyncio.open_connection(sock=self._socket)
+        self._socket = None
+        self._reading = asyncio.get_running_loop().create_task(self._read_replies(reader), name="carebot-worker-replies")
+
+    def _spawn(self) -> None:
         # spawn, not fork: the main process has threads and an open database by now.
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
@@ -87,63 +104,59 @@ class TurnWorker:
             process.kill()
             ours.close()
             raise
+        # From here the event loop talks on this end, with asyncio's buffers:
+        # a write never blocks it, however much is waiting for the worker.
+        talk = socket.socket(fileno=os.dup(ours.fileno()))
+        ours.close()
         if self._closed:  # closed while this (re)start was under way
-            ours.close()
+            talk.close()
             process.join(STOP_TIMEOUT)
             return
-        self._process, self._pipe, self.pid = process, ours, process.pid
+        self._process, self._socket, self.pid = process, talk, process.pid
 
     async def respond(self, incoming: Incoming) -> Result | None:
         """The worker's Result for one turn, or None if it is not there (or dies meanwhile)."""
-        pipe = self._pipe
-        if pipe is None:
+        writer = self._writer
+        if writer is None or writer.is_closing():
             return None
-        loop = asyncio.get_running_loop()
-        if not self._reading:
-            loop.add_reader(pipe.fileno(), self._read_reply)
-            self._reading = True
         number = next(self._numbers)
-        future: asyncio.Future[Result | None] = loop.create_future()
+        future: asyncio.Future[Result | None] = asyncio.get_running_loop().create_future()
         self._waiting[number] = future
-        try:
-            # A turn is a few hundred bytes; the pipe holds 64 KB, so this does not block.
-            pipe.send((number, incoming))
-        except OSError:
-            self._gone()
+        writer.write(_frame((number, incoming)))
         try:
             return await asyncio.wait_for(asyncio.shield(future), TURN_TIMEOUT)
         except asyncio.TimeoutError:
             log.error("a turn took over %.0f s in the turn worker: stopping it", TURN_TIMEOUT)
             if self._process is not None:
-                self._process.kill()  # its pipe closes, and _gone settles this turn with None
+                self._process.kill()  # its socket closes, and _gone settles this turn with None
             return await future
 
-    def _read_reply(self) -> None:
-        """Called by the event loop when the worker has written: settle that turn's future."""
-        pipe = self._pipe
-        if pipe is None:
-            return
+    async def _read_replies(self, reader: asyncio.StreamReader) -> None:
+        """Settle each turn's future as the worker answers; when it stops, hand its turns back."""
         try:
-            number, result, error = pipe.recv()
-        except (EOFError, OSError):
+            while True:
+                (size,) = HEADER.unpack(await reader.readexactly(HEADER.size))
+                if size == -1:  # multiprocessing's mark for a message over 2 GB
+                    (size,) = LONG_HEADER.unpack(await reader.readexactly(LONG_HEADER.size))
+                number, result, error = pickle.loads(await reader.readexactly(size))
+                future = self._waiting.pop(number, None)
+                if future is None or future.done():
+                    continue
+                if error is None:
+                    future.set_result(result)
+                else:
+                    future.set_exception(RuntimeError(error))
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
             self._gone()
-            return
-        future = self._waiting.pop(number, None)
-        if future is None or future.done():
-            return
-        if error is None:
-            future.set_result(result)
-        else:
-            future.set_exception(RuntimeError(error))
 
     def _gone(self) -> None:
         """The worker stopped: every turn it held is decided here instead, and a new one starts."""
-        pipe, self._pipe = self._pipe, None
-        if pipe is None:
+        writer, self._writer = self._writer, None
+        if writer is None:
             return
-        asyncio.get_running_loop().remove_reader(pipe.fileno())
-        self._reading = False
-        pipe.close()
+        writer.close()
         for future in self._waiting.values():
             if not future.done():
                 future.set_result(None)
@@ -157,7 +170,7 @@ class TurnWorker:
         if self._process is not None:
             await asyncio.to_thread(self._process.join, STOP_TIMEOUT)  # reap it
         try:
-            await asyncio.to_thread(self.start)
+            await self.start()
             log.info("a new turn worker is up")
         except Exception as error:  # stay on the main process: the bot still answers
             log.error("the turn worker could not restart: %s", type(error).__name__)
@@ -167,20 +180,23 @@ class TurnWorker:
         self._closed = True
         if self._restarting is not None:
             self._restarting.cancel()
-        pipe, process = self._pipe, self._process
-        if pipe is not None:
-            with contextlib.suppress(OSError):  # already gone: nothing to wait for
-                pipe.send(None)  # after the turns already sent: it answers those first
-            loop = asyncio.get_running_loop()
-            deadline = loop.time() + STOP_TIMEOUT
-            while self._pipe is not None and loop.time() < deadline:
-                await asyncio.sleep(0.02)  # _read_reply settles them, then sees EOF
-            if self._pipe is not None:
-                self._gone()
+        if self._writer is not None and not self._writer.is_closing():
+            self._writer.write(_frame(None))  # after the turns already sent: it answers those first
+        if self._reading is not None:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(asyncio.shield(self._reading), STOP_TIMEOUT)
+        self._gone()
+        process = self._process
         if process is not None:
             await asyncio.to_thread(process.join, STOP_TIMEOUT)
             if process.is_alive():
                 process.kill()
+
+
+def _frame(message: object) -> bytes:
+    """A message as multiprocessing's Connection.recv() in the worker reads it: length, then pickle."""
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    return HEADER.pack(len(data)) + data
 
 
 async def attach_worker(engine: Engine, settings: Settings) -> TurnWorker | None:
@@ -193,7 +209,7 @@ async def attach_worker(engine: Engine, settings: Settings) -> TurnWorker | None
         return None
     worker = TurnWorker(replace(settings, bot_username=engine.bot_username))
     try:
-        await asyncio.to_thread(worker.start)
+        await worker.start()
     except Exception as error:
         log.error("no turn worker (%s): deciding turns in this process", type(error).__name__)
         return None

@@ -7,10 +7,13 @@ in order, the same crisis alert, and an answer even when the worker dies.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,7 @@ from bot import worker as worker_module
 from bot.app import build_engine
 from bot.config import Settings
 from bot.engine import Engine
+from bot.messages import Incoming
 from knowledge.base import CouncilKnowledge
 from storage.pseudonym import Pseudonymiser
 from storage.store import Store
@@ -147,3 +151,24 @@ def test_the_worker_does_not_outlive_a_killed_bot(api: FakeBotApi, tmp_path: Pat
         api.wait_for(lambda: not any(running(child) for child in children), timeout=10)
     finally:
         bot.kill()
+
+
+async def test_the_event_loop_never_waits_on_a_worker_that_cannot_read(tmp_path: Path) -> None:
+    settings = Settings(**file_settings(tmp_path))
+    build_engine(settings).close()  # the database and the secret, as `carebot run` makes them
+    worker = worker_module.TurnWorker(settings)
+    await worker.start()
+    assert worker.pid is not None
+    os.kill(worker.pid, signal.SIGSTOP)  # busy: reads nothing for three seconds
+    threading.Timer(3.0, os.kill, (worker.pid, signal.SIGCONT)).start()
+    try:
+        # Telegram's longest message, in emoji: 16 KB each, far more in all than a pipe holds.
+        story = "money help 😢 " * 6 + "😢" * 4000
+        turns = [asyncio.create_task(worker.respond(Incoming("telegram", str(n), str(n), text=story))) for n in range(100)]
+        before = time.monotonic()
+        await asyncio.sleep(0.05)  # every turn is handed over meanwhile
+        assert time.monotonic() - before < 1.0, "the event loop waited for the worker"
+        results = await asyncio.gather(*turns)
+        assert all(result is not None and result.replies for result in results)
+    finally:
+        await worker.close()
