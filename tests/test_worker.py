@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,8 +46,8 @@ def file_settings(tmp_path: Path) -> dict[str, Path]:
     return {"db_path": tmp_path / "carebot.db", "secret_file": tmp_path / "secret"}
 
 
-def start_with_worker(start_bot: StartBot, tmp_path: Path) -> Engine:
-    settings = file_settings(tmp_path)
+def start_with_worker(start_bot: StartBot, tmp_path: Path, **more: Any) -> Engine:
+    settings = {**file_settings(tmp_path), **more}
     engine = build_engine(Settings(**settings))
     start_bot(engine, turn_worker=True, **settings)
     assert engine.worker is not None and engine.worker.pid != os.getpid()
@@ -69,6 +70,17 @@ def test_the_worker_gives_the_same_replies_in_order_and_stores_them(
         assert sent_replies(api, user_id) == expected[user_id], user_id
     # Written by the worker, read by the main process: one database.
     assert engine.store.db["people"].count == len(people)
+
+
+def test_an_officers_digest_comes_back_from_the_worker_as_files(api: FakeBotApi, start_bot: StartBot, tmp_path: Path) -> None:
+    start_with_worker(start_bot, tmp_path, officers=(str(SAM),))
+    api.send_text(SAM, "hi")
+    api.send_text(SAM, "/digest")
+    documents = api.wait_for(lambda: len(api.calls_to("sendDocument")) == 2 and api.calls_to("sendDocument"))
+    names = sorted(call.files["document"][0] for call in documents)
+    assert names[0].endswith(".csv") and names[1].endswith(".html")
+    html = next(call.files["document"][1] for call in documents if call.files["document"][0].endswith(".html"))
+    assert b"<html" in html and len(html) > 10_000
 
 
 def test_a_crisis_decided_in_the_worker_alerts_the_team_and_is_counted(
