@@ -82,7 +82,6 @@ class Router:
         plain = normalise(text)
         question = _PLEASANTRIES.sub("", plain).strip()
         words_left = len(question.split())
-        # "hello i need help with money" is about money, so the pleasantry goes.
         ranked = tuple(self.matcher.rank(question if words_left >= 2 else text, limit=6))
         if question != plain and 2 <= words_left <= SHORT_REMAINDER:
             # But "cheers that helped" is still thanks: when little is left,
