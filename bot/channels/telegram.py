@@ -40,7 +40,7 @@ from telegram.ext import (
 )
 
 from bot import wording
-from bot.channels.telegram_http import AiohttpRequest, CarebotBot
+from bot.channels.telegram_http import DEFAULT_BASE_URL, AiohttpRequest, CarebotBot, quiet_library_logs
 from bot.channels.telegram_order import OneChatAtATime
 from bot.channels.telegram_render import (
     CHANNEL,
@@ -78,23 +78,12 @@ MAX_CAPTION = 1024
 PURGE_EVERY = 24 * 60 * 60.0
 
 
-def quiet_library_logs() -> None:
-    """Keep message text, Telegram ids and the token out of the logs at any level.
-
-    python-telegram-bot logs every API call's parameters at DEBUG (texts,
-    chat ids); request URLs carry the token; the webhook server logs every
-    request path.
-    """
-    logging.getLogger("telegram").setLevel(logging.INFO)
-    logging.getLogger("aiohttp").setLevel(logging.WARNING)
-    logging.getLogger("tornado.access").setLevel(logging.WARNING)  # webhook request paths
 GROUP_ONLY = (
     "Hi! carebot only talks one-to-one, so that what people tell it stays private. "
     "I'm leaving this chat now. To talk to me, message @{username} directly."
 )
 CHOSEN = "\n\n» {label}"  # appended to a message when one of its buttons is pressed
 SYSTEM_SIGNALS = object()  # run(): the library's default stop signals (SIGINT, SIGTERM, SIGABRT)
-DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 
 Context = ContextTypes.DEFAULT_TYPE
 

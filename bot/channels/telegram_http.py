@@ -1,4 +1,5 @@
-"""How carebot talks to the Bot API: aiohttp under python-telegram-bot, and a lean sendMessage.
+"""How carebot talks to the Bot API: aiohttp under python-telegram-bot, a lean sendMessage,
+and library logs kept free of texts, ids and the token.
 
 python-telegram-bot sends through httpx by default. Profiling the bot under
 load (benchmarks/README.md) showed httpx and httpcore taking about half of
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import urllib.request
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,6 +32,19 @@ CONNECT_TIMEOUT = 5.0
 POOL_TIMEOUT = 1.0
 MEDIA_WRITE_TIMEOUT = 20.0  # a digest file takes longer to send than a message
 JSON_BODY = {"Content-Type": "application/json"}
+DEFAULT_BASE_URL = "https://api.telegram.org/bot"
+
+
+def quiet_library_logs() -> None:
+    """Keep message text, Telegram ids and the token out of the logs at any level.
+
+    python-telegram-bot logs every API call's parameters at DEBUG (texts,
+    chat ids); request URLs carry the token; the webhook server logs every
+    request path.
+    """
+    logging.getLogger("telegram").setLevel(logging.INFO)
+    logging.getLogger("aiohttp").setLevel(logging.WARNING)
+    logging.getLogger("tornado.access").setLevel(logging.WARNING)  # webhook request paths
 
 
 class AiohttpRequest(BaseRequest):
