@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Indel
 
 from intents.normalise import normalise
 
@@ -148,6 +152,17 @@ _IDIOMS = re.compile("|".join(f"(?:{p})" for p in IDIOMS))
 _SQUEEZED_IDIOMS = re.compile("|".join(f"(?:{_squeeze(p)})" for p in IDIOMS))
 
 
+# Every word of three letters or more that the crisis phrases use: a typo is
+# put right only towards one of these.
+_CRISIS_WORDS = frozenset(
+    word
+    for patterns in PATTERNS.values()
+    for pattern in patterns
+    for word in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", pattern))
+)
+_CRISIS_WORD_LIST = sorted(_CRISIS_WORDS)
+
+
 @dataclass(frozen=True)
 class Screen:
     """The result of screening one message."""
@@ -167,6 +182,35 @@ def _without(idioms: re.Pattern[str], text: str) -> str:
     return idioms.sub(" ", text)
 
 
+def _respelt(plain: str) -> str:
+    """The words of a message with a typo in a crisis word put right ("no eason to live").
+
+    Only words that are not crisis words already, and only to a crisis word
+    they closely resemble: this pass can find more cries for help, and the
+    idioms are still taken out after it.
+    """
+    return " ".join(_crisis_word_meant(word) for word in plain.split())
+
+
+@lru_cache(maxsize=65536)  # the same words come again and again
+def _crisis_word_meant(word: str) -> str:
+    """The crisis word a typo most likely meant, one slip away ("eason", "wnat", "abuzes").
+
+    In words of four letters or fewer only a missed, extra or swapped letter
+    counts: "dye" stays dye, not die.
+    """
+    if len(word) < 3 or word in _CRISIS_WORDS:
+        return word
+    short = len(word) <= 4
+    found = process.extractOne(
+        word, _CRISIS_WORD_LIST, scorer=Indel.distance if short else OSA.distance, score_cutoff=1
+    )
+    if found:
+        return str(found[0])
+    swapped = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+    return next((w for w in swapped if w in _CRISIS_WORDS), word)
+
+
 def screen(text: str) -> Screen:
     """Find a cry for help in one message, whatever else it says."""
     plain = normalise(text)
@@ -175,4 +219,9 @@ def screen(text: str) -> Screen:
     for kind in KINDS:
         if _COMPILED[kind].search(as_written) or _SQUEEZED[kind].search(squeezed):
             return Screen(kind)
+    respelt = _without(_IDIOMS, _respelt(plain))
+    if respelt != as_written:
+        for kind in KINDS:
+            if _COMPILED[kind].search(respelt):
+                return Screen(kind)
     return Screen(None)

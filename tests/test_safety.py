@@ -237,3 +237,22 @@ def test_more_cries_for_help_are_caught(text: str) -> None:
 @pytest.mark.parametrize("text", MORE_CALM)
 def test_more_everyday_phrases_are_not_a_crisis(text: str) -> None:
     assert screen(text).kind is None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("no eason to live", "suicide"),  # a letter missed
+        ("i wnat to die", "suicide"),  # two letters swapped
+        ("i want to kil myself", "suicide"),
+        ("i keep thinkin about killing myslef", "suicide"),
+        ("my step dad abuzes me", "abuse"),
+    ],
+)
+def test_a_typo_in_a_cry_for_help_is_still_caught(text: str, kind: str) -> None:
+    assert screen(text).kind == kind
+
+
+@pytest.mark.parametrize("text", ["i wanna dye my hair", "i love my placement", "i want to liv alone", "my independence skills"])
+def test_putting_typos_right_does_not_invent_a_crisis(text: str) -> None:
+    assert screen(text).kind is None
