@@ -5,6 +5,11 @@ normalised text, so that the same words always get the same care. Recall
 comes first: a crisis reply to someone who was fine costs a moment; a missed
 cry for help can cost a life. Idioms ("this homework is killing me") are
 removed before matching, rather than weakening the crisis phrases.
+
+A message that matches nothing is read once more with typos in crisis words
+put right ("no eason to live"), because a young person in distress types
+fast. Only words one slip away from a word the crisis phrases use are
+changed, so the extra reading finds cries for help without inventing them.
 """
 
 from __future__ import annotations
