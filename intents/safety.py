@@ -162,14 +162,24 @@ _CRISIS_WORDS = frozenset(
     for pattern in patterns
     for word in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", pattern))
 )
-# Each crisis word with one letter taken out: set lookups find a one-letter
-# slip in microseconds. Sorted, so that a clash always resolves the same way.
-_MISSING_ONE: dict[str, str] = {}
-_WRONG_AT: dict[tuple[int, str], str] = {}
-for _word in sorted(_CRISIS_WORDS):
-    for _i in range(len(_word)):
-        _MISSING_ONE.setdefault(_word[:_i] + _word[_i + 1 :], _word)
-        _WRONG_AT.setdefault((_i, _word[:_i] + _word[_i + 1 :]), _word)
+
+
+def _one_letter_less() -> tuple[dict[str, str], dict[tuple[int, str], str]]:
+    """Each crisis word with one letter taken out, and with where it was taken from.
+
+    Set lookups in these find a one-letter slip in microseconds. Sorted, so
+    that a clash always resolves the same way.
+    """
+    missing_one: dict[str, str] = {}
+    wrong_at: dict[tuple[int, str], str] = {}
+    for word in sorted(_CRISIS_WORDS):
+        for i in range(len(word)):
+            missing_one.setdefault(word[:i] + word[i + 1 :], word)
+            wrong_at.setdefault((i, word[:i] + word[i + 1 :]), word)
+    return missing_one, wrong_at
+
+
+_MISSING_ONE, _WRONG_AT = _one_letter_less()
 
 
 @dataclass(frozen=True)
