@@ -180,6 +180,8 @@ def _one_letter_less() -> tuple[dict[str, str], dict[tuple[int, str], str]]:
 
 
 _MISSING_ONE, _WRONG_AT = _one_letter_less()
+# Words that can be run into a crisis word without a space: "todie", "callthe".
+_JOINABLE = _CRISIS_WORDS | {"to", "me", "my", "be", "no", "am", "of", "it", "up", "go", "so", "do"}
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,7 @@ def _respelt(plain: str) -> str:
 
 @lru_cache(maxsize=65536)  # the same words come again and again
 def _crisis_word_meant(word: str) -> str:
-    """The crisis word a typo most likely meant, one slip away ("eason", "wnat", "abuzes").
+    """The crisis word a typo most likely meant, one slip away ("eason", "wnat", "abuzes", "todie").
 
     In words of four letters or fewer a wrong letter does not count, only a
     missed, extra or swapped one: "dye" stays dye, not die.
@@ -232,6 +234,9 @@ def _crisis_word_meant(word: str) -> str:
         swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         if swapped in _CRISIS_WORDS:
             return swapped
+    for i in range(2, len(word) - 1):  # a space missed: "todie", "killmyself"
+        if word[:i] in _JOINABLE and word[i:] in _JOINABLE:
+            return f"{word[:i]} {word[i:]}"
     return word
 
 

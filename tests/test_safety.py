@@ -247,12 +247,17 @@ def test_more_everyday_phrases_are_not_a_crisis(text: str) -> None:
         ("i want to kil myself", "suicide"),
         ("i keep thinkin about killing myslef", "suicide"),
         ("my step dad abuzes me", "abuse"),
+        ("i want todie", "suicide"),  # a space missed
+        ("i wanna killmyself", "suicide"),
+        ("im notsafe", "danger"),
     ],
 )
 def test_a_typo_in_a_cry_for_help_is_still_caught(text: str, kind: str) -> None:
     assert screen(text).kind == kind
 
 
-@pytest.mark.parametrize("text", ["i wanna dye my hair", "i love my placement", "i want to liv alone", "my independence skills"])
+@pytest.mark.parametrize(
+    "text", ["i wanna dye my hair", "i love my placement", "i want to liv alone", "my independence skills", "nobody cares lol"]
+)
 def test_putting_typos_right_does_not_invent_a_crisis(text: str) -> None:
     assert screen(text).kind is None
