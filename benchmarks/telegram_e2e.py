@@ -64,7 +64,7 @@ def once() -> tuple[float, float]:
         server.stdout.readline()  # "ready"
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "CAREBOT_SECRET_FILE": f"{tmp}/secret"}
         bot = subprocess.Popen(
-            [sys.executable, *os.environ.get("BENCH_BOT_CMD", "-c|from bot.cli import main; main()").split("|"), "run", "--db", f"{tmp}/bench.db",
+            [sys.executable, "-c", "from bot.cli import main; main()", "run", "--db", f"{tmp}/bench.db",
              "--base-url", f"http://127.0.0.1:{port}/bot", "--no-rate-limit"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )

@@ -43,9 +43,15 @@ def invite_link(code: str, bot_username: str | None) -> str:
     return f"/start {code}"
 
 
+def command_of(text: str) -> str:
+    """The command a text starts with, as typed or as Telegram sends it ("/Quotes@carebot" is "/quotes")."""
+    words = text.split(maxsplit=1)
+    return words[0].lower().split("@")[0] if words else ""
+
+
 def run(engine: "Engine", turn: Turn, text: str) -> None:
     words = text.split()
-    command = words[0].lower().split("@")[0]
+    command = command_of(text)
     arg = words[1] if len(words) > 1 else ""
     store, council = engine.store, engine.council
     if command == "/start" and not arg and (turn.flow or turn.state.get("paused")):

@@ -244,9 +244,7 @@ class Engine:
         help, and it must not page the safeguarding team. Any words in the
         command are still screened, and so is everything a young person sends.
         """
-        words = text.split(maxsplit=1)
-        command = words[0].lower().split("@")[0] if words else ""
-        if command in self.officer_commands and turn.person.get("role") == roles.OFFICER:
+        if commands.command_of(text) in self.officer_commands and turn.person.get("role") == roles.OFFICER:
             return NUMBERS.sub(" ", text)
         return text
 

@@ -32,7 +32,6 @@ import pickle
 import signal
 import socket
 import struct
-import traceback
 from dataclasses import replace
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -41,6 +40,7 @@ from pathlib import Path
 from bot.app import build_engine
 from bot.config import LOG_FORMAT, Settings
 from bot.engine import Engine
+from bot.errors import where
 from bot.messages import Incoming, Result
 
 log = logging.getLogger("carebot.worker")
@@ -62,7 +62,6 @@ class TurnWorker:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.pid: int | None = None
         self._process: BaseProcess | None = None
         self._socket: socket.socket | None = None  # started, not yet handed to the event loop
         self._writer: asyncio.StreamWriter | None = None
@@ -75,6 +74,10 @@ class TurnWorker:
     @property
     def ready(self) -> bool:
         return self._writer is not None
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
 
     async def start(self) -> None:
         """Start the process, wait until its engine is loaded (so no turn waits), and connect."""
@@ -112,7 +115,7 @@ class TurnWorker:
             talk.close()
             process.join(STOP_TIMEOUT)
             return
-        self._process, self._socket, self.pid = process, talk, process.pid
+        self._process, self._socket = process, talk
 
     async def respond(self, incoming: Incoming) -> Result | None:
         """The worker's Result for one turn, or None if it is not there (or dies meanwhile)."""
@@ -250,10 +253,9 @@ def _serve(pipe: Connection, settings: Settings, log_level: int) -> None:
             reply: tuple[int, Result | None, str | None] = (number, engine.respond(incoming), None)
         except Exception as error:
             # Where it failed, never what was said; the main process's error handler answers kindly.
-            frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
-            where = f"{Path(frame.filename).name}:{frame.lineno}" if frame else "unknown"
-            log.error("turn failed: %s at %s", type(error).__name__, where)
-            reply = (number, None, f"{type(error).__name__} at {where} in the turn worker")
+            failed = f"{type(error).__name__} at {where(error)}"
+            log.error("turn failed: %s", failed)
+            reply = (number, None, f"{failed} in the turn worker")
         try:
             pipe.send(reply)
         except OSError:  # the main process is gone

@@ -17,9 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
-import traceback
 from collections.abc import Awaitable, Sequence
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -54,6 +52,7 @@ from bot.channels.telegram_render import (
 from bot.commands import PUBLIC_COMMANDS
 from bot.config import Settings
 from bot.engine import Engine
+from bot.errors import where
 from bot.messages import MAX_TEXT, Notification, Reply, Result
 from bot.worker import attach_worker, detach_worker
 from storage import voice
@@ -140,7 +139,7 @@ class TelegramChannel:
                 done = await self.engine.purge(self.settings.view_retention_days)
                 log.info("retention: %d unanswered, %d view texts deleted", done.unanswered, done.view_texts)
             except Exception as error:
-                log.error("retention failed: %s at %s", type(error).__name__, _where(error))
+                log.error("retention failed: %s at %s", type(error).__name__, where(error))
             await asyncio.sleep(PURGE_EVERY)
 
     async def _deliver_outbox(self, bot: Bot) -> None:
@@ -148,13 +147,13 @@ class TelegramChannel:
             try:
                 waiting = await self.engine.queued_notifications("telegram")
             except Exception as error:  # the database was busy or broken: try again next time
-                log.error("outbox not read: %s at %s", type(error).__name__, _where(error))
+                log.error("outbox not read: %s at %s", type(error).__name__, where(error))
                 waiting = []
             for notification in waiting:
                 try:
                     await self.notify(bot, notification)
                 except Exception as error:  # one bad message must not stop the rest
-                    log.error("outbox message failed: %s at %s", type(error).__name__, _where(error))
+                    log.error("outbox message failed: %s at %s", type(error).__name__, where(error))
             await asyncio.sleep(self.outbox_every)
 
     # Handlers
@@ -209,7 +208,7 @@ class TelegramChannel:
         if update is None:  # polling itself: usually a network blip, retried by the library
             log.warning("polling failed: %s", kind)
             return
-        log.error("update failed: %s at %s (%s)", kind, _where(error), _update_kind(update))
+        log.error("update failed: %s at %s (%s)", kind, where(error), _update_kind(update))
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is not None and chat.type == ChatType.PRIVATE:
             await _quietly(context.bot.send_message(chat.id, wording.ERROR), "error reply")
@@ -303,15 +302,6 @@ async def _quietly(call: Awaitable[Any], what: str, level: int = logging.INFO) -
         await call
     except TelegramError as error:
         log.log(level, "%s failed: %s", what, type(error).__name__)
-
-
-def _where(error: BaseException | None) -> str:
-    """The innermost file and line of an error: enough to find it, with no data in it."""
-    frames = traceback.extract_tb(error.__traceback__) if error is not None else []
-    if not frames:
-        return "unknown"
-    last = frames[-1]
-    return f"{Path(last.filename).name}:{last.lineno} in {last.name}"
 
 
 def _update_kind(update: object) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from bot.digest.words import long_date
 from bot.flows.base import FlowHost
 from bot.flows.steps import Choice, Data, Step, StepFlow
 from bot.turn import Turn
@@ -41,20 +42,19 @@ def _read_date(text: str, data: Data) -> str | None:
     return None
 
 
-def _day_in_words(value: str) -> str:
-    if value == TODAY:
-        return "today"
-    day = date.fromisoformat(value)
-    return f"{day.day} {day:%B %Y}"
+def _answered_on(data: Data) -> date | None:
+    """The day the officer gave, or None for today (the day it is saved)."""
+    return None if data["answered_on"] == TODAY else date.fromisoformat(data["answered_on"])
 
 
 def _summary(data: Data) -> str:
+    day = _answered_on(data)
     lines = [
         "Check this, then tap Send. Everyone who raised or backed the item will get it.",
         f"Item {data['item']}: {data.get('said', '')}",
         f"You did: {data['did']}",
         f"Status: {WSYD_STATUSES[data['status']]}",
-        f"Done on: {_day_in_words(data.get('answered_on') or TODAY)}",
+        f"Done on: {long_date(day) if day else 'today'}",
     ]
     if data.get("reason"):
         lines.append(f"Why not: {data['reason']}")
@@ -79,7 +79,7 @@ def _finish(host: FlowHost, turn: Turn, data: Data) -> None:
     keys = voice.answer_you_did(
         host.store, item_id, did=data["did"], status=data["status"], owner=data["owner"],
         reason=data.get("reason"), answered_by=turn.key,
-        answered_on=None if data.get("answered_on") in (None, TODAY) else date.fromisoformat(data["answered_on"]),
+        answered_on=_answered_on(data),
     )
     host.store.audit(turn.key, "you_did_answered", host.answering.council, {"item": item_id, "status": data["status"]})
     notify_answer(host.store, turn.result, item_id, keys)
