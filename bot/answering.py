@@ -10,7 +10,9 @@ from bot.menu import MENU
 from bot.messages import Alert, Button
 from bot.turn import Turn
 from intents.router import OUT_OF_SCOPE
+from intents.safety import Screen
 from knowledge.base import CouncilKnowledge
+from knowledge.crisis import KIND_NAMES
 from knowledge.model import family
 from storage.scrub import scrub
 from storage.store import Store, stamp
@@ -44,6 +46,7 @@ class Answering:
 
     knowledge: CouncilKnowledge
     store: Store
+    alerting: bool = False  # whether alerts reach a safeguarding chat, so replies say who has been told
 
     @property
     def council(self) -> str:
@@ -113,26 +116,47 @@ class Answering:
         buttons.append(turn.button(wording.BUTTON_HUMAN, "topic", "meta.human"))
         turn.say(wording.MENU, buttons)
 
-    def crisis(self, turn: Turn, kind: str, text: str) -> None:
-        """The crisis reply for its kind, a stored event and an alert; any flow waits."""
-        at = stamp()
-        turn.safeguarding.append(kind)  # stored by the engine even if the rest of the turn fails
-        log.info("safeguarding kind=%s", kind)
+    def crisis(self, turn: Turn, screened: Screen | str, text: str) -> None:
+        """The reply for the most urgent kind, a stored event and one alert for every kind; any flow waits."""
+        if isinstance(screened, str):
+            screened = Screen(kinds=(screened,))
+        kinds = screened.kinds
+        turn.safeguarding.extend(kinds)  # stored by the engine even if the rest of the turn fails
+        log.info("safeguarding kind=%s", ",".join(kinds))
         include_text = bool(self.knowledge.setting("alerts_include_text"))
-        turn.result.alerts.append(
-            Alert(kind=kind, at=at, person=turn.key, council=self.council, text=text if include_text else None)
-        )
+        turn.result.alerts.append(Alert(
+            kinds=kinds, at=stamp(), person=turn.key, council=self.council,
+            text=text if include_text else None, friend_kinds=screened.friend_kinds,
+        ))
         buttons = [turn.button(wording.BUTTON_HUMAN, "topic", "meta.human")]
         if turn.flow is not None:
             # Pause, never carry on as if nothing happened; the person can resume.
             turn.state["paused"] = turn.flow
             turn.flow = None
         turn.state.pop("clarify", None)
-        text_out = self.knowledge.answer(f"crisis.{kind}")
+        turn.state.pop("check_in", None)
+        turn.state["crisis_turn"] = turn.number
+        text_out = self.knowledge.crisis_reply(kinds[0])
+        if turn.person.get("age_band") == "under_16" and kinds[0] != "overdose":
+            text_out = wording.UNDER_16_CRISIS.format(childline=self.knowledge.helplines["childline"].contact) + "\n" + text_out
+        text_out += "\n\n" + (wording.ALERT_SENT.format(council=self.knowledge.name) if self.alerting else wording.ALERT_NOT_SENT)
         if "paused" in turn.state:
             buttons.append(turn.button(wording.BUTTON_RESUME, "resume"))
             text_out += "\n\n" + wording.CRISIS_RESUME
         turn.say(text_out, buttons)
+
+    def check_in(self, turn: Turn) -> None:
+        """Worrying but unclear: ask whether they are safe, with a way to say so in one tap."""
+        turn.state["check_in"] = turn.number
+        turn.say(self.knowledge.crisis_text("check_in"), [
+            turn.button(wording.BUTTON_SAFE, "safe", "yes"),
+            turn.button(wording.BUTTON_NOT_SAFE, "safe", "no"),
+            turn.button(wording.BUTTON_TALK, "topic", "meta.human"),
+        ])
+
+    def about(self, turn: Turn, kind: str) -> None:
+        """A question about a harm: information, and what to do if it is happening to them."""
+        turn.say(self.knowledge.crisis_text("about", topic=KIND_NAMES[kind]), self.standard_buttons(turn))
 
     @staticmethod
     def _scrubbed(text: str) -> str:

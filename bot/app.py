@@ -21,4 +21,5 @@ def build_engine(settings: Settings, store: Store | None = None) -> Engine:
         officers=settings.officers,
         overdue_days=settings.wsyd_overdue_days,
         bot_username=settings.bot_username,
+        alerting=bool(settings.safeguarding_chat),
     )

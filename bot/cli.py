@@ -135,9 +135,11 @@ def eval_command(cases_file: str, council: str | None, json_out: str | None) -> 
     except KnowledgeError as error:
         raise click.ClickException(str(error)) from error
     router = Router(Matcher(knowledge.matchable()))
-    router.decide("hello")  # warm the caches so timings are of steady use
+    router.decide("hello")  # warm the caches (and train the safety screen's second tier) so timings are of steady use
     outcomes, figures = evaluate.score(router, cases)
     for line in evaluate.misses(outcomes):
+        click.echo(line)
+    for line in evaluate.by_kind(outcomes):
         click.echo(line)
     if json_out:
         Path(json_out).write_text(json.dumps(evaluate.records(outcomes), indent=2), encoding="utf-8")

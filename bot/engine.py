@@ -18,6 +18,7 @@ import asyncio
 import logging
 import re
 import time
+from dataclasses import replace
 from collections import defaultdict, deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -33,6 +34,7 @@ from intents.matcher import Matcher
 from intents.normalise import clean, has_words
 from intents.router import Action, Router
 from intents.safety import screen
+from intents.safety.reading import unreadable_script
 from knowledge.base import CouncilKnowledge
 from storage import retention, voice
 from storage.pseudonym import Pseudonymiser
@@ -52,6 +54,8 @@ MATCH_PREFIX = 300
 FLOOD_MESSAGES = 10
 FLOOD_SECONDS = 5.0
 NUMBERS = re.compile(r"\b\d+\b")
+# For this many messages after a crisis reply, short answers are read in its light.
+AFTER_CRISIS_TURNS = 3
 
 FLOWS: dict[str, Any] = {
     erase.NAME: erase,
@@ -85,6 +89,7 @@ class Engine:
         officers: tuple[str, ...] = (),
         overdue_days: int = wsyd.OVERDUE_WORKING_DAYS,
         bot_username: str | None = None,
+        alerting: bool = False,
     ) -> None:
         self.knowledge = knowledge
         self.store = store
@@ -96,7 +101,7 @@ class Engine:
         # Officer-only commands: the board digest and quote approval.
         self.officer_commands: dict[str, OfficerCommand] = dict(board_chat.COMMANDS)
         self.router = Router(Matcher(knowledge.matchable()))
-        self.answering = Answering(knowledge, store)
+        self.answering = Answering(knowledge, store, alerting)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="carebot-db")
         self._locks: dict[str, asyncio.Lock] = {}
         self._queued_turns: defaultdict[str, int] = defaultdict(int)
@@ -203,8 +208,10 @@ class Engine:
             # rolled back; the crisis reply, if any, is already in the result.
             log.exception("turn failed in state=%s", (turn.flow or {}).get("name", "idle"))
             turn.say(wording.ERROR, self.answering.standard_buttons(turn))
-        for kind in turn.safeguarding:
-            self.store.record_safeguarding(None if turn.erased else key, self.council, kind)
+        cases = [self.store.record_safeguarding(None if turn.erased else key, self.council, kind) for kind in turn.safeguarding]
+        if cases:
+            # One case number per turn (its first event), so the lead can answer through the bot.
+            turn.result.alerts[:] = [replace(alert, case=cases[0]) for alert in turn.result.alerts]
         if not turn.erased:
             state["turn"] = turn.number
             self.store.save_state(key, state)
@@ -218,9 +225,9 @@ class Engine:
             return
         # Every text is screened first, including a photo's caption or an edit.
         text = clean(incoming.text)
-        crisis = screen(self._screened_part(turn, text))
-        if crisis.kind is not None:
-            self.answering.crisis(turn, crisis.kind, text)
+        crisis = screen(self._screened_part(turn, text), after_crisis=self._soon_after_crisis(turn))
+        if crisis.is_crisis:
+            self.answering.crisis(turn, crisis, text)
             return
         if incoming.unsupported:
             turn.say(wording.UNSUPPORTED.format(what=incoming.unsupported), self.answering.standard_buttons(turn))
@@ -232,10 +239,27 @@ class Engine:
         if flow is not None and flow.get("name") in FLOWS:
             FLOWS[flow["name"]].on_text(self, turn, text)
             return
+        if unreadable_script(text):
+            # Never "no words": someone may be asking for help in the language they have.
+            turn.say(wording.OTHER_SCRIPT, [turn.button(wording.BUTTON_HUMAN, "topic", "meta.human")])
+            return
         if not has_words(text):
             turn.say(wording.EMPTY, self.answering.standard_buttons(turn))
             return
+        if crisis.about:
+            self.answering.about(turn, crisis.about)
+        if crisis.check_in:
+            self.answering.check_in(turn)
+            return
+        if crisis.about:
+            return
         self.understand(turn, text)
+
+    @staticmethod
+    def _soon_after_crisis(turn: Turn) -> bool:
+        """Within a few messages of a crisis reply, "its too late" means what it says."""
+        last = turn.state.get("crisis_turn")
+        return isinstance(last, int) and turn.number - last <= AFTER_CRISIS_TURNS
 
     def _screened_part(self, turn: Turn, text: str) -> str:
         """What the safety screen reads: everything, except the numbers in an officer's own command.
@@ -311,6 +335,17 @@ class Engine:
             self.open_topic(turn, press.arg)
         else:
             self.stale(turn)
+
+    def _press_safe(self, turn: Turn, press: Press) -> None:
+        """The answer to "Are you safe right now?": not safe takes the crisis path and alerts."""
+        if turn.state.get("check_in") != press.turn or press.arg not in ("yes", "no"):
+            self.stale(turn)
+            return
+        turn.state.pop("check_in", None)
+        if press.arg == "no":
+            self.answering.crisis(turn, "danger", "")
+        else:
+            turn.say(wording.SAFE_YES, self.answering.standard_buttons(turn))
 
     def _press_menu(self, turn: Turn, press: Press) -> None:
         self.answering.menu(turn, press.arg)

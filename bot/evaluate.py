@@ -22,6 +22,7 @@ class Case:
     expect: tuple[str, ...]
     expect_not: tuple[str, ...]
     line: int
+    kind: str | None = None  # the kind of harm a case is about (a crisis, or calm that looks like one)
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Outcome:
     score: float
     correct: bool
     ms: float
+    kind: str | None = None
 
 
 def _labels(value: Any) -> tuple[str, ...] | None:
@@ -60,10 +62,13 @@ def read_cases(path: Path) -> list[Case]:
         expect, expect_not = _labels(item.get("expect")), _labels(item.get("expect_not"))
         if expect is None or expect_not is None or not (expect or expect_not):
             raise source.KnowledgeFileError(path, line, "each case needs 'expect' and/or 'expect_not' (an id or a list)")
-        unknown = set(item) - {"text", "expect", "expect_not"}
+        unknown = set(item) - {"text", "expect", "expect_not", "kind"}
         if unknown:
             raise source.KnowledgeFileError(path, line, f"unknown key(s) {sorted(unknown)}")
-        cases.append(Case(item["text"], expect, expect_not, line))
+        kind = item.get("kind")
+        if kind is not None and not isinstance(kind, str):
+            raise source.KnowledgeFileError(path, line, "'kind' must be a word, such as suicide")
+        cases.append(Case(item["text"], expect, expect_not, line, kind))
     return cases
 
 
@@ -84,7 +89,7 @@ def score(router: Router, cases: list[Case]) -> tuple[list[Outcome], dict[str, f
         )
         outcomes.append(
             Outcome(case.text, list(case.expect), list(case.expect_not), prediction,
-                    list(decision.choices), round(decision.score, 4), correct, round(ms, 3))
+                    list(decision.choices), round(decision.score, 4), correct, round(ms, 3), case.kind)
         )
     return outcomes, figures(outcomes)
 
@@ -107,7 +112,8 @@ def figures(outcomes: list[Outcome]) -> dict[str, float]:
     ]
     wrong = [
         o for o in expecting
-        if o.prediction not in ("clarify", "out_of_scope") and not matches(o.prediction, tuple(o.expect))
+        # A check-in ("are you safe?") or a safety explanation is not an answer on a wrong topic.
+        if o.prediction not in ("clarify", "out_of_scope", "check_in", "about") and not matches(o.prediction, tuple(o.expect))
     ]
     # A case expects a crisis when it names the family or one of its topics ("crisis.abuse").
     crisis_cases = [o for o in expecting if any(family(label) == "crisis" for label in o.expect)]
@@ -122,6 +128,26 @@ def figures(outcomes: list[Outcome]) -> dict[str, float]:
         "p99_ms": _percentile([o.ms for o in outcomes], 0.99),
         "n": len(outcomes),
     }
+
+
+def _expects_crisis(o: Outcome) -> bool:
+    return bool(o.expect) and any(family(label) == "crisis" for label in o.expect)
+
+
+def by_kind(outcomes: list[Outcome]) -> list[str]:
+    """Recall, check-ins and false alarms for each kind named by the cases' optional `kind:`."""
+    kinds = sorted({o.kind for o in outcomes if o.kind})
+    lines = []
+    for kind in kinds:
+        crisis = [o for o in outcomes if o.kind == kind and _expects_crisis(o)]
+        calm = [o for o in outcomes if o.kind == kind and not _expects_crisis(o)]
+        caught = sum(matches(o.prediction, ("crisis",)) for o in crisis)
+        asked = sum(o.prediction == "check_in" for o in crisis)
+        alarms = sum(matches(o.prediction, ("crisis",)) for o in calm)
+        recall = f"{caught / len(crisis):.3f} ({caught}/{len(crisis)}, {asked} check-ins)" if crisis else "-"
+        false = f"{alarms / len(calm):.3f} ({alarms}/{len(calm)})" if calm else "-"
+        lines.append(f"kind={kind} recall={recall} false_alarms={false}")
+    return lines
 
 
 def figure_line(f: dict[str, float]) -> str:
@@ -145,4 +171,4 @@ def misses(outcomes: list[Outcome]) -> list[str]:
 
 
 def records(outcomes: list[Outcome]) -> list[dict[str, Any]]:
-    return [{k: v for k, v in asdict(o).items() if k != "ms"} for o in outcomes]
+    return [{k: v for k, v in asdict(o).items() if k != "ms" and (k != "kind" or v)} for o in outcomes]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from knowledge.crisis import KIND_NAMES
+
 # Telegram's limits; other channels are looser, so these bind everyone.
 MAX_TEXT = 4096
 MAX_BUTTON_DATA = 64
@@ -43,23 +45,34 @@ class Reply:
 
 @dataclass(frozen=True)
 class Alert:
-    """For the safeguarding chat: kind, time, pseudonymous key, council; no name, no id."""
+    """For the safeguarding chat: case, kinds, time, pseudonymous key, council; no name, no id."""
 
-    kind: str
+    kinds: tuple[str, ...]
     at: str
     person: str
     council: str
     text: str | None = None  # only when the council's profile allows it
+    friend_kinds: tuple[str, ...] = ()  # for a friend in danger: what is happening to them
+    case: int | None = None  # the stored safeguarding event's number, once stored
+
+    @property
+    def kind(self) -> str:
+        return self.kinds[0]
 
     def render(self) -> str:
+        kinds = ", ".join(self.kinds) + " (" + "; ".join(KIND_NAMES.get(k, k) for k in self.kinds) + ")"
+        if self.friend_kinds:
+            kinds += "; for the friend: " + ", ".join(KIND_NAMES.get(k, k) for k in self.friend_kinds)
         lines = [
-            "carebot safeguarding alert",
-            f"Kind: {self.kind}",
+            "carebot safeguarding alert" + (f", case {self.case}" if self.case is not None else ""),
+            f"Kind: {kinds}",
             f"Time: {self.at}",
             f"Council: {self.council}",
             f"Person (pseudonymous key): {self.person[:16]}",
             "The young person was shown crisis contacts and offered a person.",
         ]
+        if self.case is not None:
+            lines.append("To answer them through carebot, reply to this message. They will see it as from the safeguarding team.")
         if self.text:
             lines.append(f"Their message: {self.text}")
         return "\n".join(lines)

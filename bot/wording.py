@@ -6,12 +6,17 @@ Plain, short, kind, and always with a next step.
 
 from __future__ import annotations
 
+# Every reply that did not understand ends with this, so a missed cry for help is never a shrug.
+SAFETY_LINE = "\n\nIf you're not safe: 999 in an emergency, Childline 0800 1111 (up to 19), Samaritans 116 123 (any time)."
+
 WELCOME = (
     "Hi, I'm carebot for {council}. I'm an automated helper, not a person.\n"
     "I can answer questions about leaving care support, your rights and how to get your voice heard.\n"
     "Type a question in your own words, or pick a button."
 )
-EMPTY = "I didn't get any words there. Type a question, or pick a topic from the menu."
+EMPTY = (
+    "I didn't get any words there. Type a question, or pick a topic from the menu." + SAFETY_LINE
+)
 UNSUPPORTED = (
     "Thanks for sending that. I can only read text messages, so I can't see {what}. "
     "Type your question in words, or pick a topic from the menu."
@@ -19,17 +24,20 @@ UNSUPPORTED = (
 LONG = (
     "Thanks for telling me all that. I work best with short questions, so I may have missed some of it. "
     "If you want a real person to hear it, talk to your Personal Adviser or social worker, or tap Talk to a person."
+    + SAFETY_LINE
 )
-CLARIFY = "I want to get this right. Did you mean one of these?"
+CLARIFY = "I want to get this right. Did you mean one of these?" + SAFETY_LINE
 CLARIFY_NONE = "None of these"
 FALLBACK = (
     "Sorry, I don't have an answer for that yet. I've noted the question (without your name) "
     "so the team can add one.\n"
     "For now, you could ask your Personal Adviser or social worker, pick a topic from the menu, or talk to a person."
+    + SAFETY_LINE
 )
 NONE_OF_THESE = (
     "Thanks for telling me. I've noted your question (without your name) so the team can add an answer.\n"
     "You could try asking in different words, pick from the menu, or talk to a person."
+    + SAFETY_LINE
 )
 MENU = "What would you like to know about? Pick a group."
 MENU_GROUP = "{group}: pick a topic."
@@ -49,6 +57,22 @@ ERROR = (
     "Sorry, something went wrong on my side. Please try again in a moment.\n"
     "If you need help now, call Childline on 0800 1111 or Samaritans on 116 123, or 999 in an emergency."
 )
+OTHER_SCRIPT = (
+    "Hello. I can only read English for now, sorry.\n"
+    "If you are in danger, call 999. You can ask for an interpreter.\n"
+    "Childline: 0800 1111 (up to 19). Samaritans: 116 123 (any time).\n"
+    "Your social worker or Personal Adviser (PA) can get an interpreter for you, for free."
+)
+UNDER_16_CRISIS = "You can call Childline any time, for free: {childline}. It won't show on the phone bill."
+ALERT_SENT = (
+    "I've let {council}'s safeguarding team know that someone needs help. They see the kind of worry, "
+    "not your name or your messages. They may reply to you here."
+)
+ALERT_NOT_SENT = "I'm an automated helper, so no one has been told yet. Please contact one of the people above now."
+SAFE_YES = "I'm glad you're safe. I'm here if anything changes.\nIf you ever need someone: Childline 0800 1111 (up to 19), Samaritans 116 123 (any time), or 999 in an emergency."
+BUTTON_SAFE = "I'm safe"
+BUTTON_NOT_SAFE = "I'm not safe"
+BUTTON_TALK = "Talk to someone"
 CRISIS_RESUME = "When you're ready, you can carry on where you were."
 SLOW_DOWN = "That's a lot of messages very quickly. I've got them, give me a moment to catch up."
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from intents.matcher import Candidate, Matcher
 import re
+
+from intents.matcher import Candidate, Matcher
 
 from intents.normalise import has_words, normalise
 from intents.safety import screen
@@ -41,6 +42,8 @@ class Action(str, Enum):
     CLARIFY = "clarify"
     FALLBACK = "fallback"
     EMPTY = "empty"
+    CHECK_IN = "check_in"  # worrying but unclear: "Are you safe right now?"
+    ABOUT = "about"  # a question about a harm, answered as information
 
 
 @dataclass(frozen=True)
@@ -58,8 +61,8 @@ class Decision:
         """The label `carebot eval` scores: a topic id, 'clarify' or 'out_of_scope'."""
         if self.action in (Action.CRISIS, Action.ANSWER):
             return self.topic_id or OUT_OF_SCOPE
-        if self.action is Action.CLARIFY:
-            return "clarify"
+        if self.action in (Action.CLARIFY, Action.CHECK_IN, Action.ABOUT):
+            return self.action.value
         return OUT_OF_SCOPE
 
 
@@ -75,6 +78,10 @@ class Router:
         crisis = screen(text)
         if crisis.is_crisis:
             return Decision(Action.CRISIS, topic_id=crisis.topic_id, score=1.0)
+        if crisis.check_in:
+            return Decision(Action.CHECK_IN)
+        if crisis.about:
+            return Decision(Action.ABOUT)
         return self.understand(text)
 
     def understand(self, text: str) -> Decision:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from knowledge.crisis import TOPIC_OF_KIND, CrisisReplies
 from knowledge.model import Council, Knowledge, Topic, family
 from knowledge.read import CONTENT_DIR, Problem, read_all
 from knowledge.render import fill
@@ -59,6 +60,7 @@ class CouncilKnowledge:
             for topic_id, topic in kb.topics.items()
         }
         self.values: dict[str, Any] = {"council": self.council.profile, "helplines": kb.helpline_data()}
+        self.crisis: CrisisReplies = kb.crisis
 
     @property
     def slug(self) -> str:
@@ -71,6 +73,21 @@ class CouncilKnowledge:
     def answer(self, topic_id: str) -> str:
         """The answer with this council's details filled in."""
         return fill(self.topics[topic_id].answer, self.values)
+
+    def crisis_reply(self, kind: str) -> str:
+        """The reply for one kind of harm, with this council's numbers, and never a dead end."""
+        replies = self.crisis
+        text = fill(replies.kinds.get(kind) or self.topics[TOPIC_OF_KIND[kind]].answer, self.values)
+        if not self.setting("contacts.out_of_hours.phone"):
+            text += "\n" + fill(replies.texts["no_out_of_hours"], self.values)
+        return text
+
+    def crisis_text(self, key: str, **names: str) -> str:
+        """One of crisis.yaml's own texts (check_in, about), filled in."""
+        text = self.crisis.texts[key]
+        for name, value in names.items():
+            text = text.replace("{" + name + "}", value)
+        return fill(text, self.values)
 
     def title(self, topic_id: str) -> str:
         return self.topics[topic_id].title or topic_id

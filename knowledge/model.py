@@ -100,6 +100,7 @@ class Knowledge:
     topics: dict[str, Topic]
     helplines: dict[str, Helpline]
     councils: dict[str, Council] = field(default_factory=dict)
+    crisis: Any = None  # knowledge.crisis.CrisisReplies, once read
 
     def helpline_data(self) -> dict[str, dict[str, str]]:
         return {

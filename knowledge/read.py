@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge import source
+from knowledge.crisis import KINDS as CRISIS_KINDS, read_crisis
 from knowledge.model import (
     CRISIS_FAMILY,
     PROFILE_SHAPE,
@@ -222,4 +223,6 @@ def read_all(content_dir: Path = CONTENT_DIR) -> tuple[Knowledge | None, list[Pr
         council = _read_council(path, found)
         if council is not None:
             knowledge.councils[council.slug] = council
+    known = {f"helplines.{key}.{part}" for key in knowledge.helplines for part in ("name", "contact", "hours")}
+    knowledge.crisis = read_crisis(content_dir / "crisis.yaml", CRISIS_KINDS, found, known)
     return knowledge, found.problems

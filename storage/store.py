@@ -181,13 +181,14 @@ class Store:
 
     # Safeguarding and audit
 
-    def record_safeguarding(self, key: str | None, council: str, kind: str, at: datetime | None = None) -> None:
-        """The kind and time of a crisis; never the words."""
+    def record_safeguarding(self, key: str | None, council: str, kind: str, at: datetime | None = None) -> int:
+        """The kind and time of a crisis, never the words; returns its case number."""
         with self.transaction() as conn:
-            conn.execute(
+            cursor = conn.execute(
                 "INSERT INTO safeguarding_events (key, council, kind, at) VALUES (?, ?, ?, ?)",
                 (key, council, kind, stamp(at)),
             )
+            return int(cursor.lastrowid or 0)
 
     def audit(self, actor: str | None, action: str, council: str | None = None, detail: dict[str, Any] | None = None) -> None:
         with self.transaction() as conn:

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.digest.model import VERDICTS, Digest, Fact, Quote, Row, Section, Table, Trend, WsydItem
 from bot.digest.suppress import DEFAULT_THRESHOLD, TOTAL, Figure, grid_sums, grid_values, publish, single
-from intents.safety import KINDS
+from knowledge.crisis import TOPIC_OF_KIND
 from knowledge.base import CouncilKnowledge
 from storage import board
 from storage.scrub import scrub
@@ -349,7 +349,14 @@ def _wsyd(report: list[dict[str, Any]], threshold: int) -> tuple[list[WsydItem],
 
 
 def _safeguarding(counts: dict[str, int], threshold: int) -> Table:
-    labels = {kind: SAFEGUARDING_KINDS.get(kind, kind.replace("_", " ").capitalize()) for kind in (*KINDS, *sorted(counts))}
+    # By the five crisis topics, not the seventeen kinds: finer rows would be
+    # mostly hidden, and a small kind with a count could point to one person.
+    grouped = dict.fromkeys(SAFEGUARDING_KINDS, 0)
+    for kind, n in counts.items():
+        group = TOPIC_OF_KIND.get(kind, f"crisis.{kind}").removeprefix("crisis.")
+        grouped[group] = grouped.get(group, 0) + n
+    counts = grouped
+    labels = {kind: SAFEGUARDING_KINDS.get(kind, kind.replace("_", " ").capitalize()) for kind in counts}
     return _column_table(
         "safeguarding", "Times carebot signposted someone to urgent help, by kind", "Kind", "Times", counts, labels, threshold,
     )

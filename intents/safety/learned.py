@@ -1,0 +1,141 @@
+"""The second tier: a small naive Bayes model learned from the project's own corpus.
+
+The rules are written for the signs in public guidance; young people find
+words nobody wrote down. This model is trained at start-up from the tuning
+cases in tests/data/safety/tuning/ (crisis messages of every kind, and calm
+messages that look risky) plus the knowledge base's own phrasings as calm
+questions. No weights are downloaded or shipped: the same files always give
+the same model, in well under a second.
+
+It only ever adds: it can turn a message the rules missed into a crisis (when
+it is very sure) or a check-in (when it is fairly sure). It never silences a
+rule.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+log = logging.getLogger("carebot.safety")
+
+ROOT = Path(__file__).resolve().parents[2]
+TUNING_DIR = ROOT / "tests" / "data" / "safety" / "tuning"
+KNOWLEDGE_FILE = ROOT / "knowledge" / "content" / "national.yaml"
+# Everyday questions from our own understanding cases: calm, in young people's words.
+UNDERSTANDING_FILE = ROOT / "tests" / "data" / "understanding.yaml"
+CALM = "calm"
+CRISIS = "crisis"
+# Log-odds of a crisis kind over calm, chosen by cross-validation on the tuning cases (benchmarks/README.md).
+CRISIS_MARGIN = 6.0
+CHECK_IN_MARGIN = 3.0
+_STOP = frozenset({"the", "a", "an", "and", "or", "but", "so", "is", "it", "to", "of", "in", "on", "at", "that", "this", "just", "like", "really"})
+
+
+SMOOTHING = 0.5  # chosen by cross-validation, as the margins were: 0.1 and 1.0 both did worse
+
+
+def features(plain: str) -> list[str]:
+    """Words and word pairs of a message already read for safety."""
+    words = [w for w in plain.split() if w not in _STOP]
+    feats = words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
+    return feats
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: str | None  # the likeliest crisis kind, or None when calm is likelier
+    margin: float  # its log-odds over calm
+
+
+class _Bayes:
+    """Multinomial naive Bayes over word and word-pair presence."""
+
+    def __init__(self, examples: Iterable[tuple[list[str], str]]) -> None:
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        docs: Counter[str] = Counter()
+        for feats, label in examples:
+            counts[label].update(set(feats))
+            docs[label] += 1
+        self.vocab: set[str] = set().union(*counts.values()) if counts else set()
+        total = sum(docs.values()) or 1
+        self.prior = {label: math.log(n / total) for label, n in docs.items()}
+        self.loglik: dict[str, dict[str, float]] = {}
+        self.unseen: dict[str, float] = {}
+        size = len(self.vocab) + 1
+        for label, c in counts.items():
+            denominator = sum(c.values()) + SMOOTHING * size
+            self.loglik[label] = {f: math.log((n + SMOOTHING) / denominator) for f, n in c.items()}
+            self.unseen[label] = math.log(SMOOTHING / denominator)
+
+    def scores(self, feats: list[str]) -> dict[str, float]:
+        known = [f for f in feats if f in self.vocab]
+        return {
+            label: self.prior[label] + sum(self.loglik[label].get(f, self.unseen[label]) for f in known)
+            for label in self.prior
+        }
+
+
+class Model:
+    """Crisis or calm first (all kinds pooled, which learns far better), then which kind."""
+
+    def __init__(self, examples: Iterable[tuple[str, str]]) -> None:
+        featured = [(features(plain), label) for plain, label in examples]
+        self.crisis_or_calm = _Bayes((f, CALM if label == CALM else CRISIS) for f, label in featured)
+        self.kind = _Bayes((f, label) for f, label in featured if label != CALM)
+
+    def judge(self, plain: str) -> Verdict:
+        feats = features(plain)
+        scores = self.crisis_or_calm.scores(feats)
+        if CALM not in scores or CRISIS not in scores or not any(f in self.crisis_or_calm.vocab for f in feats):
+            return Verdict(None, 0.0)
+        margin = scores[CRISIS] - scores[CALM]
+        if margin <= 0:
+            return Verdict(None, margin)
+        kinds = self.kind.scores(feats)
+        return Verdict(max(kinds, key=kinds.__getitem__), margin)
+
+
+    def kind_within(self, plain: str, topic: str, topic_of_kind: dict[str, str]) -> str:
+        """The likeliest kind among those of one crisis topic."""
+        scores = self.kind.scores(features(plain))
+        kinds = [k for k, t in topic_of_kind.items() if t == topic and k in scores] or [next(k for k, t in topic_of_kind.items() if t == topic)]
+        return max(kinds, key=lambda k: scores.get(k, 0.0))
+
+
+def training_examples(read: callable, files: Iterable[Path] | None = None) -> list[tuple[str, str]]:  # type: ignore[valid-type]
+    """(text read for safety, label) from the tuning cases and the knowledge base's phrasings."""
+    examples: list[tuple[str, str]] = []
+    for path in sorted(files if files is not None else [*TUNING_DIR.glob("*.yaml"), UNDERSTANDING_FILE]):
+        for case in (yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}).get("cases", []):
+            expect = case.get("expect")
+            crisis = expect == "crisis" or (isinstance(expect, str) and expect.startswith("crisis."))
+            label = case.get("kind", "") if crisis else CALM
+            if label:
+                examples.append((read(case["text"]), label))
+    if files is None and KNOWLEDGE_FILE.exists():
+        for topic in (yaml.load(KNOWLEDGE_FILE.read_text(encoding="utf-8"), Loader=_LOADER) or {}).get("topics", []):
+            if not str(topic.get("id", "")).startswith("crisis."):
+                examples.extend((read(ask), CALM) for ask in topic.get("ask") or [])
+    return examples
+
+
+def everyday_words() -> set[str]:
+    """Every word of the knowledge base and of the calm tuning cases: real words, not typos."""
+    words: set[str] = set()
+    for path in [KNOWLEDGE_FILE, *sorted((ROOT / "knowledge" / "content" / "councils").glob("*.yaml"))]:
+        if path.exists():
+            words.update(re.findall(r"[a-z]+", path.read_text(encoding="utf-8").casefold()))
+    for path in sorted(TUNING_DIR.glob("calm*.yaml")):
+        words.update(re.findall(r"[a-z]+", path.read_text(encoding="utf-8").casefold()))
+    return words
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
