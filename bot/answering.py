@@ -85,6 +85,7 @@ class Answering:
         buttons = [self.topic_button(turn, r) for r in topic.related if r in self.knowledge.topics]
         if topic_id == OUT_OF_SCOPE:
             buttons = self.standard_buttons(turn)
+            text += wording.SAFETY_LINE  # declining is still never a shrug
         turn.say(text, offers + (buttons or self.standard_buttons(turn)))
 
     def clarify(self, turn: Turn, choices: tuple[str, ...], asked: str) -> None:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from bot import board_chat, commands, roles, wording, wsyd
+from bot import board_chat, commands, roles, safeguarding, wording, wsyd
 from bot.answering import Answering
 from bot.flows import erase, review, views, wesaid, youdid
 from bot.messages import Button, Incoming, Notification, Reply, Result
@@ -54,8 +54,6 @@ MATCH_PREFIX = 300
 FLOOD_MESSAGES = 10
 FLOOD_SECONDS = 5.0
 NUMBERS = re.compile(r"\b\d+\b")
-# For this many messages after a crisis reply, short answers are read in its light.
-AFTER_CRISIS_TURNS = 3
 
 FLOWS: dict[str, Any] = {
     erase.NAME: erase,
@@ -225,7 +223,7 @@ class Engine:
             return
         # Every text is screened first, including a photo's caption or an edit.
         text = clean(incoming.text)
-        crisis = screen(self._screened_part(turn, text), after_crisis=self._soon_after_crisis(turn))
+        crisis = screen(self._screened_part(turn, text), after_crisis=safeguarding.soon_after_crisis(turn))
         if crisis.is_crisis:
             self.answering.crisis(turn, crisis, text)
             return
@@ -254,12 +252,6 @@ class Engine:
         if crisis.about:
             return
         self.understand(turn, text)
-
-    @staticmethod
-    def _soon_after_crisis(turn: Turn) -> bool:
-        """Within a few messages of a crisis reply, "its too late" means what it says."""
-        last = turn.state.get("crisis_turn")
-        return isinstance(last, int) and turn.number - last <= AFTER_CRISIS_TURNS
 
     def _screened_part(self, turn: Turn, text: str) -> str:
         """What the safety screen reads: everything, except the numbers in an officer's own command.
@@ -337,15 +329,13 @@ class Engine:
             self.stale(turn)
 
     def _press_safe(self, turn: Turn, press: Press) -> None:
-        """The answer to "Are you safe right now?": not safe takes the crisis path and alerts."""
-        if turn.state.get("check_in") != press.turn or press.arg not in ("yes", "no"):
+        if not safeguarding.answer_check_in(self.answering, turn, press):
             self.stale(turn)
-            return
-        turn.state.pop("check_in", None)
-        if press.arg == "no":
-            self.answering.crisis(turn, "danger", "")
-        else:
-            turn.say(wording.SAFE_YES, self.answering.standard_buttons(turn))
+
+    def lead_reply(self, case: int, text: str) -> Notification | None:
+        """The safeguarding lead's answer to an alert, addressed to the young person (bot.safeguarding)."""
+        with self.store.transaction():
+            return safeguarding.lead_reply(self.store, self.council, case, text)
 
     def _press_menu(self, turn: Turn, press: Press) -> None:
         self.answering.menu(turn, press.arg)

@@ -70,6 +70,12 @@ ALERT_SENT = (
 )
 ALERT_NOT_SENT = "I'm an automated helper, so no one has been told yet. Please contact one of the people above now."
 SAFE_YES = "I'm glad you're safe. I'm here if anything changes.\nIf you ever need someone: Childline 0800 1111 (up to 19), Samaritans 116 123 (any time), or 999 in an emergency."
+FROM_LEAD = "A message for you from the safeguarding team:\n\n{text}\n\nYou can reply here. In an emergency, call 999."
+LEAD_SENT = "Sent to the young person for case {case}."
+LEAD_NOT_SENT = (
+    "Not sent: case {case} is not one of this bot's, or the young person asked carebot to forget them. "
+    "Reply to an alert message to answer its case."
+)
 BUTTON_SAFE = "I'm safe"
 BUTTON_NOT_SAFE = "I'm not safe"
 BUTTON_TALK = "Talk to someone"

@@ -77,3 +77,19 @@ def test_our_own_cases_hold() -> None:
     assert float(figures["wrong"]) == 0.0
     assert float(figures["crisis_recall"]) == 1.0
     assert float(figures["false_alarms"]) == 0.0
+
+
+def test_eval_reports_recall_and_false_alarms_by_kind_and_keeps_the_last_line(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        "cases:\n"
+        '  - {text: "i want to die", expect: crisis, kind: suicide}\n'
+        '  - {text: "i could murder a pizza", expect_not: crisis, kind: violence}\n'
+        '  - {text: "what is a pathway plan", expect: offer.pathway_plan}\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["eval", str(cases)])
+    lines = result.output.strip().splitlines()
+    assert "kind=suicide recall=1.000 (1/1, 0 check-ins) false_alarms=-" in lines
+    assert "kind=violence recall=- false_alarms=0.000 (0/1)" in lines
+    assert lines[-1].startswith("accuracy=1.000 ") and lines[-1].endswith(" n=3")

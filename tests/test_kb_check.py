@@ -135,3 +135,17 @@ def test_cli_exit_codes() -> None:
     strict = runner.invoke(main, ["kb", "check", "--council", "somerset", "--strict"])
     assert strict.exit_code == 1
     assert "somerset: contact contacts.out_of_hours.phone is not set" in strict.output
+
+
+def test_crisis_replies_name_file_and_line_for_an_unknown_or_missing_kind(content: Path) -> None:
+    crisis = content / "crisis.yaml"
+    replace_in(crisis, "  trafficking: |", "  traficking: |")
+    found = errors(check(content))
+    assert any(e.startswith(f"{crisis}:{line_of(crisis, 'traficking:')}: error: unknown kind 'traficking'") for e in found)
+    assert any("kind 'trafficking' has no reply" in e for e in found)
+
+
+def test_crisis_replies_check_their_helplines(content: Path) -> None:
+    crisis = content / "crisis.yaml"
+    replace_in(crisis, "{helplines.shout.contact}", "{helplines.shoutt.contact}")
+    assert any("unknown placeholder {helplines.shoutt.contact}" in e for e in errors(check(content)))

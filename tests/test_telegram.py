@@ -43,6 +43,7 @@ StartBot = Callable[..., Application]
 SAFEGUARDING = -100777
 GROUP = -100500
 SAM = 1001
+LEAD = 2002  # the safeguarding lead, writing in the team's chat
 STAYING_PUT = "can i stay at my foster carers wen im 18"
 
 
@@ -722,3 +723,21 @@ def test_retention_runs_when_the_bot_starts(api: FakeBotApi, start_bot: StartBot
     store.log_unanswered(None, "somerset", "a new question")
     start_bot(engine)
     api.wait_for(lambda: store.rows("SELECT text FROM unanswered") == [{"text": "a new question"}])
+
+
+def test_the_lead_answers_a_young_person_by_replying_to_the_alert(api: FakeBotApi, bot: Application) -> None:
+    api.send_text(SAM, "i want to die")
+    alert = api.wait_for(lambda: api.texts_to(SAFEGUARDING))[0]
+    assert alert.startswith("carebot safeguarding alert, case 1") and str(SAM) not in alert
+    quoted = api.message_from(-1, SAFEGUARDING, text=alert)
+    api.send(LEAD, SAFEGUARDING, text="Hi, this is Jo from the safeguarding team. Are you somewhere safe?", reply_to_message=quoted)
+    relayed = api.wait_for(lambda: [t for t in api.texts_to(SAM) if "safeguarding team" in t and "Jo" in t])
+    assert "Are you somewhere safe?" in relayed[0]
+    assert api.wait_for(lambda: [t for t in api.texts_to(SAFEGUARDING) if t == "Sent to the young person for case 1."])
+
+
+def test_a_reply_to_an_unknown_case_reaches_no_one(api: FakeBotApi, bot: Application) -> None:
+    quoted = api.message_from(-1, SAFEGUARDING, text="carebot safeguarding alert, case 99\nKind: suicide")
+    api.send(LEAD, SAFEGUARDING, text="hello", reply_to_message=quoted)
+    assert api.wait_for(lambda: [t for t in api.texts_to(SAFEGUARDING) if t.startswith("Not sent: case 99")])
+    assert api.texts_to(SAM) == []

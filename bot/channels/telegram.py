@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import secrets
 from collections.abc import Awaitable, Sequence
 from typing import Any
@@ -74,6 +75,7 @@ CONCURRENT_UPDATES = 32
 # How often to deliver messages the CLI left in the outbox ("You did" answers).
 OUTBOX_EVERY = 30.0
 MAX_CAPTION = 1024
+ALERT_CASE = re.compile(r"carebot safeguarding alert, case (\d+)")  # the first line of Alert.render()
 PURGE_EVERY = 24 * 60 * 60.0
 
 
@@ -166,7 +168,9 @@ class TelegramChannel:
         if update.callback_query is not None:
             await _quietly(update.callback_query.answer(), "answer")
         if self._is_safeguarding_chat(chat.id, chat.username):
-            raise ApplicationHandlerStop  # the team's own chat: stay, and read nothing in it
+            # The team's own chat: stay, and read nothing in it but answers to alerts.
+            await self._relay_lead_reply(update, context)
+            raise ApplicationHandlerStop
         member = update.my_chat_member
         if member is not None:
             if member.new_chat_member.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
@@ -179,6 +183,20 @@ class TelegramChannel:
             await _quietly(context.bot.send_message(chat.id, text), "group notice")
             await _quietly(context.bot.leave_chat(chat.id), "leave chat")
         raise ApplicationHandlerStop
+
+    async def _relay_lead_reply(self, update: Update, context: Context) -> None:
+        """A reply to an alert, passed to the young person; the lead never sees who they are."""
+        message = update.message
+        quoted = message.reply_to_message if message is not None else None
+        case = ALERT_CASE.match(quoted.text or "") if quoted is not None else None
+        if message is None or case is None or not message.text:
+            return
+        number = int(case.group(1))
+        notification = await asyncio.to_thread(self.engine.lead_reply, number, message.text)
+        if notification is not None:
+            await self.notify(context.bot, notification)
+        answer = (wording.LEAD_SENT if notification is not None else wording.LEAD_NOT_SENT).format(case=number)
+        await _quietly(context.bot.send_message(message.chat.id, answer), "lead reply receipt")
 
     async def press_button(self, update: Update, context: Context) -> None:
         """Answer the press at once, close the keyboard it came from, then let the engine decide."""

@@ -34,6 +34,8 @@ IDIOMS: list[str] = [
 
 # Games, pets, camping and jokes among siblings: the same words, nothing wrong.
 IDIOMS_MORE = [
+    # "can i get kicked out for smoking" asks about a rule; it is not tonight.
+    r"\b(?:can|could|will|would|do|does|might|if|when) (?:i|they|you|carers|staff|my \w+) (?:\w+ )?(?:get |be )?(?:kicked|thrown|chucked|kick|throw|chuck) (?:me )?out(?: \w+){0,6}",
     r"\b(?:got |get |getting |we got |i got )?(?:jumped|killed|shot|stabbed|raided|wiped|died|kicked out|trapped) (?:\w+ ){0,3}(?:in|on|by) (?:warzone|fortnite|gta|gta online|the game|cod|apex|roblox|minecraft|valorant|fifa|among us|the lobby|a game)\b",
     r"\b(?:going to|gonna) kill me (?:when|if) (?:she|he|they|my \w+) (?:\w+ )?(?:see|sees|find|finds|know|knows|hear|hears|finds out)\b",
     r"\b(?:going to|gonna|will|am going to) kill (?:my|him|her) (?:\w+ )?if (?:he|she|they) (?:\w+ ){0,3}(?:eats|takes|borrows|touches|uses|steals|finishes|eat|take|borrow)\b",

@@ -88,20 +88,29 @@ class Model:
 
     def __init__(self, examples: Iterable[tuple[str, str]]) -> None:
         featured = [(features(plain), label) for plain, label in examples]
-        self.crisis_or_calm = _Bayes((f, CALM if label == CALM else CRISIS) for f, label in featured)
+        both = _Bayes((f, CALM if label == CALM else CRISIS) for f, label in featured)
         self.kind = _Bayes((f, label) for f, label in featured if label != CALM)
+        # Crisis over calm is a sum of per-word differences: one lookup per word, not one per class.
+        self.ready = CALM in both.prior and CRISIS in both.prior
+        if self.ready:
+            self.prior_margin = both.prior[CRISIS] - both.prior[CALM]
+            self.margin_of = {
+                f: both.loglik[CRISIS].get(f, both.unseen[CRISIS]) - both.loglik[CALM].get(f, both.unseen[CALM])
+                for f in both.vocab
+            }
 
     def judge(self, plain: str) -> Verdict:
-        feats = features(plain)
-        scores = self.crisis_or_calm.scores(feats)
-        if CALM not in scores or CRISIS not in scores or not any(f in self.crisis_or_calm.vocab for f in feats):
+        if not self.ready:
             return Verdict(None, 0.0)
-        margin = scores[CRISIS] - scores[CALM]
-        if margin <= 0:
+        margin_of = self.margin_of
+        known = [margin_of[f] for f in features(plain) if f in margin_of]
+        if not known:
+            return Verdict(None, 0.0)
+        margin = self.prior_margin + sum(known)
+        if margin < CHECK_IN_MARGIN:
             return Verdict(None, margin)
-        kinds = self.kind.scores(feats)
+        kinds = self.kind.scores(features(plain))
         return Verdict(max(kinds, key=kinds.__getitem__), margin)
-
 
     def kind_within(self, plain: str, topic: str, topic_of_kind: dict[str, str]) -> str:
         """The likeliest kind among those of one crisis topic."""

@@ -73,7 +73,7 @@ _THEIR_HARM = (
     r"(?:kill (?:herself|himself|themself|themselves)|killing (?:herself|himself|themselves)|suicid\w*|kms|end it|end (?:her|his|their) life|"
     r"want(?:s|ed)? to die|wanna die|dont want to live|do not want to live|(?:hurt|hurting|harm|harming|cut|cutting|cuts|burn|burning) (?:herself|himself|themself|themselves)|"
     r"self harm\w*|overdos\w*|took (?:loads|too many|a lot|all|a load|a packet|a box|pills|tablets)|(?:took|taken) (?:some |her |his )?(?:pills|tablets)|will not wake up|wont wake up|"
-    r"(?:is|being|been|was|got|getting) (?:groomed|abused|hit|beaten|beat up|exploited|raped|touched|hurt|threatened|trafficked|spiked|stabbed|kicked out|thrown out|blackmailed|sextorted|battered)|"
+    r"(?:is|being|been|was|got|getting|gets|get) (?:groomed|abused|hit|beaten|beat up|exploited|raped|touched|hurt|threatened|trafficked|spiked|stabbed|kicked out|thrown out|blackmailed|sextorted|battered)|"
     r"(?:ran|run|running|gone) (?:away|missing|off)|missing|not come home|not been home|hasnt come back|has not come back|has not been home|hasnt been home|"
     r"(?:hits|beats|touches|hurts|abuses|kicks|punches|chokes|slaps|rapes) (?:her|him|them)|not eating|stopped eating|making (?:herself|himself) sick|"
     r"county lines|selling drugs|dealing|carrying (?:drugs|a knife|a blade)|nudes|sending pics|older (?:man|guy|boyfriend)|"
@@ -82,6 +82,7 @@ _THEIR_HARM = (
 )
 
 FRIEND = [
+    r"{OTHER} __ " + _THEIR_HARM,
     r"{OTHER} _ (?:says|said|told me|keeps saying|texted|messaged|posted|is|has been|was|wants|wanted|tried|took|keeps|has|had|might|will|could|thinks|thought|been|s|getting|gets) __ " + _THEIR_HARM,
     r"{OTHER} _ (?:dad|mum|step dad|stepdad|boyfriend|carer|carers|foster carer|uncle|brother|parents) _ (?:hits|beats|hurts|touches|abuses|kicks|punches|chokes|slaps) (?:her|him|them)",
     r"(?:worried|scared|frightened|terrified|concerned) (?:about|for) {OTHER} __ " + _THEIR_HARM,
