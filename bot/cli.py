@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -13,10 +15,24 @@ from bot import cli_board, cli_voice
 from bot.cli_options import COUNCIL, DB, settings_from
 from bot.config import LOG_FORMAT, Settings
 from knowledge.base import KnowledgeError
+from knowledge.overlay import ENV as OVERLAY_ENV
+
+
+def _use_overlay(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """Every command (and the turn worker) reads the overlay from the environment, so set it there."""
+    if value:
+        os.environ[OVERLAY_ENV] = value
+
+
+OVERLAY = click.option(
+    "--overlay", type=click.Path(dir_okay=False), default=None, expose_value=False, callback=_use_overlay,
+    help=f"A council's overlay YAML whose fields override the shipped profile (or {OVERLAY_ENV}).",
+)
 
 
 @click.group()
 @click.version_option(package_name="carebot")
+@OVERLAY
 def main() -> None:
     """carebot: answers for young people in care and care leavers."""
     logging.basicConfig(level=logging.WARNING, format=LOG_FORMAT)
@@ -90,7 +106,8 @@ def kb() -> None:
 
 @kb.command("check")
 @click.option("--council", default=None, help="Check one council only.")
-@click.option("--strict", is_flag=True, help="Treat unset contacts as errors.")
+@OVERLAY
+@click.option("--strict", is_flag=True, help="Refuse a council with no out-of-hours emergency number.")
 def kb_check(council: str | None, strict: bool) -> None:
     """Validate the knowledge base: every problem with its file and line.
 
@@ -108,6 +125,33 @@ def kb_check(council: str | None, strict: bool) -> None:
     click.echo(f"{errors} error(s), {warnings} warning(s)")
     if errors:
         sys.exit(1)
+
+
+@kb.command("contacts")
+@click.option("--council", default=None, help="One council only.")
+@OVERLAY
+def kb_contacts(council: str | None) -> None:
+    """Every council contact: its value, source and checked date, and which are unset or older than a year.
+
+    Example:
+
+        carebot kb contacts --council somerset
+        carebot --overlay somerset-overlay.yaml kb contacts
+    """
+    from knowledge.base import load
+    from knowledge.contact_table import contact_rows, render
+
+    try:
+        kb = load()
+    except KnowledgeError as error:
+        raise click.ClickException(f"the knowledge base has errors; run `carebot kb check`:\n{error}") from error
+    if council is not None and council not in kb.councils:
+        raise click.ClickException(f"no council {council!r}; choose one of {', '.join(sorted(kb.councils))}")
+    rows = contact_rows(kb, date.today(), council)
+    click.echo(render(rows))
+    unset = sum(r.status == "unset" for r in rows)
+    stale = sum(r.status == "older than a year" for r in rows)
+    click.echo(f"{len(rows)} contact(s): {unset} unset, {stale} older than a year")
 
 
 @main.command("eval")

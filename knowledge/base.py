@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from knowledge.crisis import TOPIC_OF_KIND, CrisisReplies
 from knowledge.model import Council, Knowledge, Topic, family
+from knowledge.overlay import overlay_path
 from knowledge.read import CONTENT_DIR, Problem, read_all
 from knowledge.render import fill
 
 DEFAULT_COUNCIL = "somerset"
+log = logging.getLogger("carebot.knowledge")
 
 
 class KnowledgeError(Exception):
@@ -22,12 +25,20 @@ class KnowledgeError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def load(content_dir: Path = CONTENT_DIR) -> Knowledge:
-    """Read and check the knowledge base, or raise KnowledgeError listing every error."""
-    kb, problems = read_all(content_dir)
-    errors = [p for p in problems if p.level == "error"]
+def load(content_dir: Path = CONTENT_DIR, overlay: Path | str | None = None) -> Knowledge:
+    """Read and check the knowledge base, or raise KnowledgeError listing every error.
+
+    A council's overlay (CAREBOT_KNOWLEDGE_OVERLAY) with errors is left out,
+    and said so in the log: the shipped contacts are used, and the bot still runs.
+    """
+    path = overlay_path(overlay)
+    kb, problems = read_all(content_dir, path)
+    errors = [p for p in problems if p.level == "error" and p.file != path]
     if kb is None or errors:
         raise KnowledgeError(errors)
+    for problem in problems:
+        if problem.level == "error":
+            log.error("overlay not used: %s", problem)
     return kb
 
 

@@ -20,7 +20,7 @@ OUT_OF_SCOPE = "out_of_scope"
 # The shape every council profile must have. A string names the kind of
 # leaf; a dict is a nested mapping. None is always allowed for a leaf, since
 # what the seeds do not say stays unset.
-CONTACT_SHAPE = {"phone": "text", "email": "text", "web": "text", "hours": "text"}
+CONTACT_SHAPE = {"phone": "text", "email": "text", "web": "text", "hours": "text", "source": "text", "checked": "date"}
 CONTACT_ROLES = (
     "leaving_care_team",
     "out_of_hours",
@@ -35,14 +35,22 @@ PROFILE_SHAPE: dict[str, Any] = {
     "source": "text",
     "reviewed": "date",
     "in_care_councils": "list",
-    "advocacy": {"provider": "text", "phone": "text", "email": "text", "web": "text"},
-    "local_offer": {"url": "text"},
+    "advocacy": {"provider": "text", "phone": "text", "email": "text", "web": "text", "source": "text", "checked": "date"},
+    "local_offer": {"url": "text", "source": "text", "checked": "date"},
     "contacts": {role: CONTACT_SHAPE for role in CONTACT_ROLES},
     "council_tax": {"exempt": "bool", "age_limit": "int", "rule": "text"},
     "pledge": "text",
     "reply_promise": "text",
     "alerts_include_text": "bool",
 }
+def leaf_fits(shape: str, value: Any) -> bool:
+    """Whether a profile value is of the kind its shape names (None always fits: not known)."""
+    if value is None:
+        return True
+    expected = {"text": str, "date": date, "list": list, "bool": bool, "int": int}[shape]
+    return isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+
+
 REQUIRED_PROFILE_TEXT = ("slug", "name", "short_name", "source")
 
 

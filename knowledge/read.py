@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from knowledge import source
+from knowledge.contacts import contact_problems
+from knowledge.overlay import apply_overlay, read_overlay
 from knowledge.crisis import KINDS as CRISIS_KINDS, read_crisis
 from knowledge.model import (
     CRISIS_FAMILY,
@@ -22,9 +24,12 @@ from knowledge.model import (
     Knowledge,
     Topic,
     family,
+    leaf_fits,
 )
 
 CONTENT_DIR = Path(__file__).parent / "content"
+# Where a contact came from and when: needed only once it has a value (knowledge/contacts.py).
+OPTIONAL_KEYS = {"source", "checked"}
 TOPIC_KEYS = {"id", "title", "ask", "answer", "related", "source", "reviewed"}
 
 
@@ -134,17 +139,14 @@ def _check_shape(
         if not isinstance(value, dict):
             found.error(src, where, f"{name} must be a mapping")
             return
-        for key in sorted(set(shape) - set(value)):
+        for key in sorted(set(shape) - set(value) - OPTIONAL_KEYS):
             found.error(src, where, f"{name}.{key} is missing (write null if it is not known)")
         for key in sorted(set(value) - set(shape)):
             found.error(src, where + (key,), f"unknown key {name}.{key}")
         for key in set(shape) & set(value):
             _check_shape(src, where + (key,), shape[key], value[key], found)
         return
-    if value is None:
-        return
-    expected = {"text": str, "date": date, "list": list, "bool": bool, "int": int}[shape]
-    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+    if not leaf_fits(shape, value):
         found.error(src, where, f"{name} must be {shape}")
 
 
@@ -161,6 +163,7 @@ def _read_council(path: Path, found: Collector) -> Council | None:
         found.error(src, (key,), f"unknown top-level key {key!r}")
     profile = src.data["council"]
     _check_shape(src, ("council",), PROFILE_SHAPE, profile, found)
+    contact_problems(profile, lambda where, message: found.error(src, where, message))
     for key in REQUIRED_PROFILE_TEXT:
         if not profile.get(key):
             found.error(src, ("council", key), f"council.{key} must be set")
@@ -203,8 +206,8 @@ def read_canonical_ids(path: Path) -> tuple[str, ...]:
     return tuple(data)
 
 
-def read_all(content_dir: Path = CONTENT_DIR) -> tuple[Knowledge | None, list[Problem]]:
-    """Read every file; return what could be read and every problem found."""
+def read_all(content_dir: Path = CONTENT_DIR, overlay: Path | None = None) -> tuple[Knowledge | None, list[Problem]]:
+    """Read every file, and the council's overlay if there is one; return what could be read and every problem."""
     found = Collector()
     try:
         canonical = read_canonical_ids(content_dir / "topics.yaml")
@@ -223,6 +226,11 @@ def read_all(content_dir: Path = CONTENT_DIR) -> tuple[Knowledge | None, list[Pr
         council = _read_council(path, found)
         if council is not None:
             knowledge.councils[council.slug] = council
+    if overlay is not None:
+        read = read_overlay(overlay, knowledge.councils, found)
+        if read is not None:
+            slug, profile = read
+            knowledge.councils[slug] = apply_overlay(knowledge.councils[slug], profile)
     known = {f"helplines.{key}.{part}" for key in knowledge.helplines for part in ("name", "contact", "hours")}
     knowledge.crisis = read_crisis(content_dir / "crisis.yaml", CRISIS_KINDS, found, known)
     return knowledge, found.problems

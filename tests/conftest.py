@@ -92,3 +92,9 @@ def person(engine: Engine) -> Person:
 @pytest.fixture
 def new_person(engine: Engine) -> Callable[[str], Person]:
     return lambda user_id: Person(engine, user_id)
+
+
+@pytest.fixture(autouse=True)
+def no_overlay_unless_a_test_sets_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--overlay` sets CAREBOT_KNOWLEDGE_OVERLAY for the process; undo it after every test."""
+    monkeypatch.setenv("CAREBOT_KNOWLEDGE_OVERLAY", "")

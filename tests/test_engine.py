@@ -235,13 +235,14 @@ async def test_flooding_gets_one_gentle_reply_and_loses_nothing(engine: Engine) 
 
 def test_crisis_reply_says_what_to_do_when_the_council_number_is_unknown(person: Person, engine: Engine) -> None:
     text = text_of(person.send("i have nowhere to sleep tonight"))
-    assert "I don't have Somerset's out-of-hours number yet" in text and "999" in text
-    engine.knowledge.council.profile["contacts"]["out_of_hours"]["phone"] = "0300 000 0000 (test)"
+    assert "0300 123 23 27" in text and "I don't have" not in text
+    shipped = engine.knowledge.council.profile["contacts"]["out_of_hours"]["phone"]
+    engine.knowledge.council.profile["contacts"]["out_of_hours"]["phone"] = None
     try:
         text = text_of(person.send("i have nowhere to sleep tonight"))
-        assert "0300 000 0000 (test)" in text and "I don't have" not in text
+        assert "I don't have Somerset's out-of-hours number yet" in text and "101" in text and "999" in text
     finally:
-        engine.knowledge.council.profile["contacts"]["out_of_hours"]["phone"] = None
+        engine.knowledge.council.profile["contacts"]["out_of_hours"]["phone"] = shipped
 
 
 async def test_per_person_locks_are_forgotten_when_idle(engine: Engine) -> None:

@@ -132,9 +132,9 @@ def test_cli_exit_codes() -> None:
     ok = runner.invoke(main, ["kb", "check"])
     assert ok.exit_code == 0, ok.output
     assert ok.output.strip().endswith("warning(s)") and "0 error(s)" in ok.output
-    strict = runner.invoke(main, ["kb", "check", "--council", "somerset", "--strict"])
+    strict = runner.invoke(main, ["kb", "check", "--council", "dorset", "--strict"])
     assert strict.exit_code == 1
-    assert "somerset: contact contacts.out_of_hours.phone is not set" in strict.output
+    assert "dorset: contact contacts.out_of_hours.phone is not set" in strict.output
 
 
 def test_crisis_replies_name_file_and_line_for_an_unknown_or_missing_kind(content: Path) -> None:
