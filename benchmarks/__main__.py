@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import coldstart, decide, digest_large, telegram_e2e
+from benchmarks import coldstart, decide, digest_large, safety_screen, telegram_e2e
 
 
 def main() -> None:
     rows: list[tuple[str, str, str]] = []
-    for part in (decide, telegram_e2e, digest_large, coldstart):
+    for part in (safety_screen, decide, telegram_e2e, digest_large, coldstart):
         print(f"running {part.__name__} ...", file=sys.stderr, flush=True)
         rows += part.run()
     width = max(len(r[0]) for r in rows)

@@ -246,12 +246,16 @@ class Engine:
             return
         if crisis.about:
             self.answering.about(turn, crisis.about)
+        elif crisis.check_in:
+            # A clear question still gets its answer ("i dont want to live here anymore" is about a
+            # placement); the check-in comes after it, so "are you safe?" is never skipped.
+            decision = self.router.understand(text[:MATCH_PREFIX])
+            if decision.action is Action.ANSWER and decision.topic_id:
+                self.open_topic(turn, decision.topic_id)
+        else:
+            self.understand(turn, text)
         if crisis.check_in:
             self.answering.check_in(turn)
-            return
-        if crisis.about:
-            return
-        self.understand(turn, text)
 
     def _screened_part(self, turn: Turn, text: str) -> str:
         """What the safety screen reads: everything, except the numbers in an officer's own command.

@@ -79,7 +79,9 @@ class Router:
         if crisis.is_crisis:
             return Decision(Action.CRISIS, topic_id=crisis.topic_id, score=1.0)
         if crisis.check_in:
-            return Decision(Action.CHECK_IN)
+            # The engine answers a clear question and then asks "are you safe?"; otherwise it only asks.
+            understood = self.understand(text)
+            return understood if understood.action is Action.ANSWER else Decision(Action.CHECK_IN)
         if crisis.about:
             return Decision(Action.ABOUT)
         return self.understand(text)

@@ -77,6 +77,11 @@ CHECK_IN = compile_rules([
     r"(?:suicide|suicidal|self harm|overdose|groom\w*|county lines|exploit\w*|abuse\w*|abusive|fgm|forced marriage|traffick\w*|slavery|radicalis\w*|extremis\w*|nudes|blackmail\w*|cuckoo\w*|anorexi\w*|bulimi\w*|eating disorder|runaway|missing|knife|stab\w*|homeless)",
 ])
 
+# A message that says it is joking ("lol", "jk", 😂) is asked about, not alarmed about ...
+JOKING = re.compile(r"\b(?:lol|lmao|lmfao|jk|haha\w*|rofl)\b|😂|🤣|😆", re.IGNORECASE)
+# ... unless what it says cannot wait.
+NEVER_A_JOKE = {"overdose", "danger", "self_harm"}
+
 # Soon after a crisis reply, short words carry the weight of what came before.
 FOLLOW_UP = compile_rules([
     r"(?:already|just|i) (?:took|taken|done|did|swallowed|had) (?:them|it|the lot|all|some|the pills|the tablets|them all|everything)",
@@ -110,7 +115,7 @@ def respeller() -> Respeller:
 def learned_model() -> learned.Model:
     """The second tier, trained once on first use from the project's own corpus."""
     if not _MODEL:
-        _MODEL.append(learned.Model(learned.training_examples(lambda text: respeller().respell(read_for_safety(text)))))
+        _MODEL.append(learned.load_or_train(lambda text: respeller().respell(read_for_safety(text))))
     return _MODEL[0]
 
 
@@ -233,13 +238,9 @@ def screen(text: str, after_crisis: bool = False) -> Screen:
     after_crisis: the person had a crisis reply moments ago, so "i already
     took them" or "its too late" is read in that light.
     """
-    plain = read_for_safety(text)
+    # One reading, with typos already put right: a second pass over the text would double the cost.
+    plain = respeller().respell(read_for_safety(text))
     found = _hits(plain)
-    if not found:
-        respelt = respeller().respell(plain)
-        if respelt != plain:
-            plain = respelt
-            found = _hits(plain)
     if after_crisis and not found and FOLLOW_UP.search(plain):
         kind = "overdose" if re.search(r"took|taken|swallowed|sleepy|dizzy|drowsy|faint", plain) else "danger"
         return Screen(kinds=(kind,), tier="follow_up")
@@ -251,6 +252,10 @@ def screen(text: str, after_crisis: bool = False) -> Screen:
     if not found:
         verdict = learned_model().judge(plain)
         if verdict.kind and verdict.margin >= learned.CRISIS_MARGIN:
+            # A learned guess from a few words, beside a joke or an everyday phrase, is a question to ask.
+            few_words = len(plain.split()) < learned.FEWEST_WORDS
+            if few_words or (verdict.kind not in NEVER_A_JOKE and (JOKING.search(text) or idiom_spans(plain))):
+                return Screen(check_in=True, tier="learned")
             return Screen(kinds=(verdict.kind,), tier="learned")
         if verdict.kind and verdict.margin >= learned.CHECK_IN_MARGIN and CHECK_IN.search(plain):
             return Screen(check_in=True, tier="learned")
@@ -261,5 +266,12 @@ def screen(text: str, after_crisis: bool = False) -> Screen:
             # A harm's name alone ("county lines") may be a question or a cry for help: ask.
             unclear = len(plain.split()) <= 3 or bool(SAID_OF_SELF.search(plain))
             return Screen(about=kinds[0], check_in=unclear and not ABOUT.search(plain) and not RESOLVED.search(plain))
+        if tier == "rules" and not set(kinds) & NEVER_A_JOKE and learned_model().judge(plain).margin < learned.VETO_MARGIN:
+            # The rules matched, but everything else in the message reads as calm: ask, do not alarm.
+            return Screen(check_in=True, tier="rules, doubted by learned")
+        if JOKING.search(text) and not set(kinds) & NEVER_A_JOKE:
+            # "gonna kill my brother if he eats my chips 😂": ask, rather than alarm. A cry for help
+            # hidden behind "lol" still gets "Are you safe right now?" and, if not, the crisis path.
+            return Screen(check_in=True, tier=tier)
         return Screen(kinds=kinds, friend_kinds=theirs, tier=tier)
     return Screen(check_in=bool(CHECK_IN.search(plain)))

@@ -14,13 +14,17 @@ rule.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import math
+import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -31,10 +35,14 @@ TUNING_DIR = ROOT / "tests" / "data" / "safety" / "tuning"
 KNOWLEDGE_FILE = ROOT / "knowledge" / "content" / "national.yaml"
 # Everyday questions from our own understanding cases: calm, in young people's words.
 UNDERSTANDING_FILE = ROOT / "tests" / "data" / "understanding.yaml"
+# Where the trained model is kept between starts (CAREBOT_CACHE_DIR, else the user's cache folder).
+CACHE_DIR = Path(os.environ.get("CAREBOT_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "carebot")
 CALM = "calm"
 CRISIS = "crisis"
 # Log-odds of a crisis kind over calm, chosen by cross-validation on the tuning cases (benchmarks/README.md).
-CRISIS_MARGIN = 6.0
+CRISIS_MARGIN = 4.0
+VETO_MARGIN = -3.0  # below this, a rule match is asked about rather than alarmed (cross-validated)
+FEWEST_WORDS = 5  # shorter messages are too little to be sure of: asked about
 CHECK_IN_MARGIN = 3.0
 _STOP = frozenset({"the", "a", "an", "and", "or", "but", "so", "is", "it", "to", "of", "in", "on", "at", "that", "this", "just", "like", "really"})
 
@@ -42,11 +50,10 @@ _STOP = frozenset({"the", "a", "an", "and", "or", "but", "so", "is", "it", "to",
 SMOOTHING = 0.5  # chosen by cross-validation, as the margins were: 0.1 and 1.0 both did worse
 
 
-def features(plain: str) -> list[str]:
-    """Words and word pairs of a message already read for safety."""
+def features(plain: str) -> set[str]:
+    """The words and word pairs in a message already read for safety; each counts once, as in training."""
     words = [w for w in plain.split() if w not in _STOP]
-    feats = words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
-    return feats
+    return {*words, *(f"{a}_{b}" for a, b in zip(words, words[1:]))}
 
 
 @dataclass(frozen=True)
@@ -58,11 +65,21 @@ class Verdict:
 class _Bayes:
     """Multinomial naive Bayes over word and word-pair presence."""
 
-    def __init__(self, examples: Iterable[tuple[list[str], str]]) -> None:
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> _Bayes:
+        model = cls([])
+        model.prior, model.loglik, model.unseen = state["prior"], state["loglik"], state["unseen"]
+        model.vocab = set().union(*(set(v) for v in model.loglik.values())) if model.loglik else set()
+        return model
+
+    def state(self) -> dict[str, Any]:
+        return {"prior": self.prior, "loglik": self.loglik, "unseen": self.unseen}
+
+    def __init__(self, examples: Iterable[tuple[set[str], str]]) -> None:
         counts: dict[str, Counter[str]] = defaultdict(Counter)
         docs: Counter[str] = Counter()
         for feats, label in examples:
-            counts[label].update(set(feats))
+            counts[label].update(feats)
             docs[label] += 1
         self.vocab: set[str] = set().union(*counts.values()) if counts else set()
         total = sum(docs.values()) or 1
@@ -75,7 +92,7 @@ class _Bayes:
             self.loglik[label] = {f: math.log((n + SMOOTHING) / denominator) for f, n in c.items()}
             self.unseen[label] = math.log(SMOOTHING / denominator)
 
-    def scores(self, feats: list[str]) -> dict[str, float]:
+    def scores(self, feats: set[str]) -> dict[str, float]:
         known = [f for f in feats if f in self.vocab]
         return {
             label: self.prior[label] + sum(self.loglik[label].get(f, self.unseen[label]) for f in known)
@@ -85,6 +102,16 @@ class _Bayes:
 
 class Model:
     """Crisis or calm first (all kinds pooled, which learns far better), then which kind."""
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Model:
+        model = cls([])
+        model.ready, model.prior_margin, model.margin_of = True, state["prior_margin"], state["margin_of"]
+        model.kind = _Bayes.from_state(state["kind"])
+        return model
+
+    def state(self) -> dict[str, Any]:
+        return {"prior_margin": self.prior_margin, "margin_of": self.margin_of, "kind": self.kind.state()}
 
     def __init__(self, examples: Iterable[tuple[str, str]]) -> None:
         featured = [(features(plain), label) for plain, label in examples]
@@ -119,10 +146,10 @@ class Model:
         return max(kinds, key=lambda k: scores.get(k, 0.0))
 
 
-def training_examples(read: callable, files: Iterable[Path] | None = None) -> list[tuple[str, str]]:  # type: ignore[valid-type]
+def training_examples(read: Callable[[str], str], files: Iterable[Path] | None = None) -> list[tuple[str, str]]:
     """(text read for safety, label) from the tuning cases and the knowledge base's phrasings."""
     examples: list[tuple[str, str]] = []
-    for path in sorted(files if files is not None else [*TUNING_DIR.glob("*.yaml"), UNDERSTANDING_FILE]):
+    for path in sorted(files if files is not None else training_files()[:-1]):
         for case in (yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}).get("cases", []):
             expect = case.get("expect")
             crisis = expect == "crisis" or (isinstance(expect, str) and expect.startswith("crisis."))
@@ -134,6 +161,43 @@ def training_examples(read: callable, files: Iterable[Path] | None = None) -> li
             if not str(topic.get("id", "")).startswith("crisis."):
                 examples.extend((read(ask), CALM) for ask in topic.get("ask") or [])
     return examples
+
+
+def training_files() -> list[Path]:
+    return [*sorted(TUNING_DIR.glob("*.yaml")), UNDERSTANDING_FILE, KNOWLEDGE_FILE]
+
+
+def load_or_train(read: Callable[[str], str]) -> Model:
+    """The model from the local cache when its inputs are unchanged, else trained now and cached.
+
+    Training takes most of a second (reading 7,000 cases); the cache makes a
+    restart fast. Its name is a hash of every training file and of the code
+    that reads them, so a changed case or rule can never meet an old model.
+    JSON, not pickle: a file in a cache folder must never be able to run code.
+    """
+    digest = hashlib.sha256()
+    # Everything a feature depends on: the cases, the words of the knowledge base, and how text is read.
+    code = [*sorted(Path(__file__).parent.glob("*.py")), *sorted(Path(__file__).parents[1].glob("*.py"))]
+    for path in [*training_files(), *sorted((ROOT / "knowledge" / "content").rglob("*.yaml")), *code]:
+        digest.update(path.name.encode() + b"\0" + (path.read_bytes() if path.exists() else b""))
+    cache = CACHE_DIR / f"safety-model-{digest.hexdigest()[:24]}.json"
+    try:
+        return Model.from_state(json.loads(cache.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    if not TUNING_DIR.is_dir():
+        log.warning("no safety corpus at %s: the learned tier is off, the rules still screen", TUNING_DIR)
+    model = Model(training_examples(read))
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        for old in CACHE_DIR.glob("safety-model-*.json"):
+            old.unlink(missing_ok=True)
+        temporary = cache.with_suffix(".tmp")
+        temporary.write_text(json.dumps(model.state()), encoding="utf-8")
+        temporary.replace(cache)
+    except OSError as error:  # a read-only home: train at every start instead
+        log.info("safety model not cached: %s", type(error).__name__)
+    return model
 
 
 def everyday_words() -> set[str]:

@@ -50,7 +50,7 @@ CONTRACTIONS = {
     "ngl": "", "tbh": "", "lowkey": "", "highkey": "", "fr": "", "literally": "", "deadass": "",
     "sh": "self harm", "od": "overdose", "oded": "overdosed", "od d": "overdosed", "kms": "kill myself",
     "kys": "kill yourself", "sewerslide": "suicide", "sewer slide": "suicide", "unalive": "kill",
-    "unalived": "killed", "unaliving": "killing", "suicide": "suicide", "selfharm": "self harm",
+    "unalived": "killed myself", "unaliving": "killing myself", "suicide": "suicide", "selfharm": "self harm",
     "bf": "boyfriend", "gf": "girlfriend", "bro": "brother", "sis": "sister", "fam": "family",
     "stepdad": "step dad", "stepmum": "step mum", "fosterdad": "foster dad", "fostermum": "foster mum",
 }
