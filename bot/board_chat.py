@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from bot import digest
+from bot.digest import periods
 from bot.messages import Reply
 from bot.turn import Turn
 from storage import board
@@ -14,33 +15,41 @@ from storage.store import utc_now
 if TYPE_CHECKING:
     from bot.engine import Engine
 
-DIGEST_HELP = "Type /digest for the last 12 months, or /digest 2026-04-01 2027-04-01 for a period (the end day not included)."
+DIGEST_HELP = (
+    "Type /digest for the last 12 months, /digest 2026-Q1 or /digest 2025-26 for a quarter or financial year, "
+    "or /digest 2026-04-01 2027-03-31 for two days and everything between."
+)
 QUOTES_HELP = "Approve with /quotes approve ID, or reject with /quotes reject ID."
 
 
-def _dates(words: list[str]) -> tuple[date, date] | None:
-    if not words:
-        return digest.default_period(utc_now().date())
+def _period(words: list[str]) -> tuple[date, date]:
+    """[start, end) from what the officer typed; PeriodError with what went wrong."""
+    today = utc_now().date()
+    if len(words) == 1 and not _is_day(words[0]):
+        return periods.resolve(today, name=words[0])
     try:
-        start = date.fromisoformat(words[0])
-        end = date.fromisoformat(words[1]) if len(words) > 1 else utc_now().date()
-    except ValueError:
-        return None
-    return (start, end) if start < end else None
+        days = [date.fromisoformat(w) for w in words[:2]]
+    except ValueError as error:
+        raise periods.PeriodError("I couldn't read those dates") from error
+    return periods.resolve(today, *(days + [None, None])[:2])
+
+
+def _is_day(word: str) -> bool:
+    return len(word) == 10 and word[4] == "-" and word[7] == "-"
 
 
 def send_digest(engine: "Engine", turn: Turn, words: list[str]) -> None:
     """The HTML and CSV digest as files; every export is in the audit log."""
-    period = _dates(words)
-    if period is None:
-        turn.say("I couldn't read those dates. " + DIGEST_HELP)
+    try:
+        start, end = _period(words)
+    except periods.PeriodError as error:
+        turn.say(f"{str(error)[0].upper()}{str(error)[1:]}. {DIGEST_HELP}")
         return
-    start, end = period
     files = digest.export_files(
         engine.store, engine.knowledge, start, end, ("html", "csv"), actor=turn.key, overdue_days=engine.overdue_days
     )
     turn.say(
-        f"Here's the board digest for {start:%d %B %Y} to {end:%d %B %Y} (not including the last day). "
+        f"Here's the board digest for {start:%d %B %Y} to {end - timedelta(days=1):%d %B %Y}. "
         "It has no names, and small numbers are hidden, so it is safe to share with the board."
     )
     for name, content in files:

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from bot.cli_options import COUNCIL, DB, settings_from
+from bot.digest import periods
 from storage.board import OVERDUE_WORKING_DAYS
 from storage.store import Store
 
@@ -85,8 +86,9 @@ def demo(council: str | None, db_path: str | None, seed: int, year_end: datetime
 @click.command()
 @COUNCIL
 @DB
-@click.option("--from", "start", type=DAY, default=None, help="First day (default: a year before --to).")
-@click.option("--to", "end", type=DAY, default=None, help="The day after the last day (default: tomorrow, so today is in).")
+@click.option("--from", "start", type=DAY, default=None, help="First day, included (default: a year before --to).")
+@click.option("--to", "end", type=DAY, default=None, help="Last day, included (default: today).")
+@click.option("--period", default=None, help="A named period instead: 2026-06, 2026-Q2, 2026, or a financial year 2025-26.")
 @click.option("--format", "fmt", type=click.Choice(["html", "md", "csv", "json"]), default="html", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="File to write (default: standard output).")
 @click.option(
@@ -102,29 +104,32 @@ def digest(
     db_path: str | None,
     start: datetime | None,
     end: datetime | None,
+    period: str | None,
     fmt: str,
     out: str | None,
     threshold: int,
     overdue_days: int,
 ) -> None:
-    """The anonymised board digest for a council and period [--from, --to).
+    """The anonymised board digest for a council and period: --from to --to, both days included, or --period.
 
     Progress goes to standard error; the digest to --out or standard output.
     Every export is recorded in the audit log.
 
     Example:
 
-        carebot digest --council somerset --from 2024-04-01 --to 2025-04-01 --format html --out board.html
+        carebot digest --council somerset --from 2024-04-01 --to 2025-03-31 --format html --out board.html
+        carebot digest --council somerset --period 2025-26 --format html --out board.html
         carebot digest --council somerset --format csv > board.csv
     """
     from bot import digest as board_digest
 
     settings = settings_from(council, db_path)
-    default_start, default_end = board_digest.default_period(date.today())
-    last = end.date() if end else default_end
-    first = start.date() if start else (default_start if not end else _year_before(last))
-    if last <= first:
-        raise click.ClickException("--to must be after --from")
+    try:
+        first, last = periods.resolve(
+            date.today(), start.date() if start else None, end.date() if end else None, period
+        )
+    except periods.PeriodError as error:
+        raise click.ClickException(str(error)) from error
     click.echo(f"Building the {fmt} digest for {settings.council}, {first} to {last - timedelta(days=1)}:", err=True)
     knowledge = _knowledge(settings.council)
     store = _open_existing(settings.db_path)
@@ -140,13 +145,6 @@ def digest(
         click.echo(f"Wrote {out}", err=True)
     else:
         click.echo(text, nl=False)
-
-
-def _year_before(day: date) -> date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
 
 
 @click.group()

@@ -41,7 +41,8 @@ def test_digest_in_chat_sends_html_and_csv_and_is_audited(engine: Engine, new_pe
 def test_digest_for_a_period_and_bad_dates(engine: Engine, new_person) -> None:  # type: ignore[no-untyped-def]
     officer = officer_of(engine, new_person)
     assert len([r for r in officer.send("/digest 2026-01-01 2026-07-01").replies if r.document]) == 2
-    assert "couldn't read those dates" in text_of(officer.send("/digest yesterday"))
+    assert "is not a period carebot knows" in text_of(officer.send("/digest yesterday"))
+    assert "couldn't read those dates" in text_of(officer.send("/digest 2026-02-30 2026-03-01"))
 
 
 def test_quotes_are_listed_scrubbed_and_approved(engine: Engine, new_person) -> None:  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ from bot.digest.model import VERDICTS
 from bot.digest.suppress import HIDDEN, SHOWN, SMALL, TOTAL, grid_sums, grid_values, protect, reader_ranges
 from knowledge.base import CouncilKnowledge
 from storage.store import Store
+from bot.digest.suppress import ROUNDING_BASE
 from storage.vocab import AGE_BANDS, RATINGS, VIEW_TOPICS
 
 T = 6
@@ -59,7 +60,8 @@ def reader(published: dict[Any, Value], sums: list[tuple[list[Any], Any]], at_mo
     high: dict[Any, float] = {}
     for key, value in published.items():
         if isinstance(value, int):
-            low[key] = high[key] = value
+            # The digest's own rule: a shown count of 6 or more is the top of its band of five (10 is 6 to 10).
+            low[key], high[key] = (value, value) if value < T else (value - ROUNDING_BASE + 1, value)
         elif value == SMALL_WORDS:
             low[key], high[key] = 1, T - 1
         else:

@@ -14,7 +14,8 @@ suppress.py and lays them out as model.py's Digest; words.py holds the
 plain language every format shares; one render_*.py per format; charts.py
 draws the HTML's charts.
 
-The period is [start, end): start is included, end is not. Every export
+The period is [start, end): start is included, end is not (periods.py turns
+the days people give, both included, into this). Every export
 (export() or export_files()) is recorded in the audit log: who, which
 council, the period and the format.
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
+from bot.digest import periods
 from bot.digest.build import build
 from bot.digest.model import Digest
 from bot.digest.suppress import DEFAULT_THRESHOLD
@@ -40,12 +42,7 @@ Progress = Callable[[str], None]
 
 def default_period(today: date) -> tuple[date, date]:
     """The last twelve months up to and including today: [same day a year ago + 1, tomorrow)."""
-    end = today + timedelta(days=1)
-    try:
-        start = end.replace(year=end.year - 1)
-    except ValueError:  # 29 February
-        start = end.replace(year=end.year - 1, day=28)
-    return start, end
+    return periods.resolve(today)
 
 
 def render(digest: Digest, fmt: str, progress: Progress | None = None, charts: bool = True) -> str:
@@ -118,6 +115,6 @@ def export_files(
         files.append((filename(digest, fmt), render(digest, fmt, progress=progress).encode("utf-8")))
         store.audit(
             actor, "digest_export", digest.council,
-            {"from": start.isoformat(), "to": end.isoformat(), "format": fmt},
+            {"from": start.isoformat(), "to": (end - timedelta(days=1)).isoformat(), "format": fmt},  # both days in
         )
     return files

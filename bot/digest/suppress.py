@@ -43,6 +43,7 @@ HIDDEN = "hidden"  # secondary suppression: "not shown"
 
 NOT_SHOWN = "not shown"
 DEFAULT_THRESHOLD = 6
+ROUNDING_BASE = 5  # every shown count is rounded up to its band of five (see rounded())
 # Bound narrowing converges in a few rounds on tables this size; the cap
 # only stops a pathological table from spinning.
 MAX_ROUNDS = 500
@@ -94,8 +95,25 @@ def publish(
     """Figures for every value, small ones suppressed and their sums protected."""
     status = protect(values, sums, threshold, at_most)
     return {
-        key: Figure(values[key] if status[key] == SHOWN else None, status[key]) for key in values
+        key: Figure(rounded(values[key], threshold) if status[key] == SHOWN else None, status[key]) for key in values
     }
+
+
+def rounded(value: int, threshold: int = DEFAULT_THRESHOLD) -> int:
+    """A shown count rounded up to the top of its band of five: with the default, 6 to 10 read 10, 11 to 15 read 15.
+
+    Suppression alone holds for one table but not across periods: a digest
+    for January to July minus one for January to June gives back July's
+    hidden counts. Every shown count is therefore a band of five values,
+    so a difference of two shown counts is a band of nine, and no hidden
+    count from 1 to threshold-1 can be pinned by subtracting digests, however
+    the periods nest (docs/security.md). Bands start at the threshold, so
+    the lowest shown band is never narrower than the others. Zero stays
+    zero: that nobody did something says nothing of who.
+    """
+    if value < threshold or threshold < 2:
+        return value
+    return threshold - 1 + ROUNDING_BASE * math.ceil((value - threshold + 1) / ROUNDING_BASE)
 
 
 def protect(

@@ -45,7 +45,12 @@ def how_to_read(digest: Digest) -> list[str]:
         f"Where fewer than {t} young people (or questions, or events) are behind a number, it says "
         f"\u201cfewer than {t}\u201d. Where a number could be used with a total to work out a hidden one, it says "
         "\u201cnot shown\u201d. Zero means none.",
-        "Percentages are only given where every number behind them is shown.",
+        f"Every other number is rounded up to the top of its group of five: {t + 4} means somewhere from {t} to "
+        f"{t + 4}, {t + 9} means {t + 5} to {t + 9}, and so on. This stops anyone working out a hidden number "
+        "by taking one digest away from another, for example this year so far minus last month's. "
+        "So totals may not add up exactly.",
+        "Percentages and trends are worked out from the rounded numbers, and only where every number behind "
+        "them is shown.",
         "Quotes are in young people's own words, with names and contact details taken out, and only after "
         "the participation officer agreed to share them.",
     ]
