@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from bot import cli_board, cli_voice
+from bot import cli_board, cli_gaps, cli_voice
 from bot.cli_options import COUNCIL, DB, settings_from
 from bot.config import LOG_FORMAT, Settings
 from knowledge.base import KnowledgeError
@@ -242,3 +242,4 @@ def run(
 
 cli_voice.register(main)
 cli_board.register(main)
+cli_gaps.register(main)

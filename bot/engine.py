@@ -351,6 +351,8 @@ class Engine:
             return
         turn.state.pop("clarify", None)
         if press.arg in clarify.get("choices", ()):
+            if clarify.get("asked"):
+                self.store.log_clarify_pick(turn.key, self.council, press.arg, clarify["asked"])
             self.open_topic(turn, press.arg)
         else:
             self.answering.none_of_these(turn, clarify.get("asked", ""))

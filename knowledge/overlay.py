@@ -6,8 +6,12 @@ An overlay is one YAML file (CAREBOT_KNOWLEDGE_OVERLAY, or --overlay PATH):
     profile:
       contacts:
         out_of_hours: {phone: "0300 123 23 27", source: "https://...", checked: 2026-12-03}
+    phrasings:              # ways young people ask, approved with `carebot gaps approve`
+      offer.council_tax:
+        - do i pay ctax in my first flat
 
-Its fields override the shipped profile, field by field. It is checked like
+Its fields override the shipped profile, field by field; its phrasings are
+added to the topics'. It is checked like
 every other knowledge file, with file and line; an overlay with any error is
 not used at all, so a typo in it can never replace a number that works.
 """
@@ -16,19 +20,20 @@ from __future__ import annotations
 
 import copy
 import os
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from knowledge import source
 from knowledge.contacts import contact_problems
-from knowledge.model import PROFILE_SHAPE, Council, leaf_fits
+from knowledge.model import PROFILE_SHAPE, Council, Topic, leaf_fits
 
 if TYPE_CHECKING:
     from knowledge.read import Collector
 
 ENV = "CAREBOT_KNOWLEDGE_OVERLAY"
-TOP_KEYS = {"council", "profile"}
+TOP_KEYS = {"council", "profile", "phrasings"}
+MAX_PHRASING = 200
 # A council may correct what it publishes, not who it is.
 FIXED = {"slug"}
 
@@ -39,8 +44,15 @@ def overlay_path(given: Path | str | None = None) -> Path | None:
     return Path(value) if value else None
 
 
-def read_overlay(path: Path, councils: dict[str, Council], found: Collector) -> tuple[str, dict[str, Any]] | None:
-    """The council and profile fields of an overlay, or None (with problems) if it cannot be used."""
+@dataclass(frozen=True)
+class Overlay:
+    council: str
+    profile: dict[str, Any]
+    phrasings: dict[str, tuple[str, ...]]
+
+
+def read_overlay(path: Path, councils: dict[str, Council], found: Collector, topic_ids: set[str]) -> Overlay | None:
+    """What an overlay changes, or None (with problems) if it cannot be used."""
     before = len(found.problems)
     try:
         src = source.load(path)
@@ -56,22 +68,48 @@ def read_overlay(path: Path, councils: dict[str, Council], found: Collector) -> 
     slug = data.get("council")
     if slug not in councils:
         found.error(src, ("council",), f"council {slug!r} is not one of {sorted(councils)}")
-    profile = data.get("profile")
+    profile = data.get("profile", {})
     if not isinstance(profile, dict):
         found.error(src, ("profile",), "'profile:' must be a mapping of the fields to override")
         return None
     _check_partial(src, ("profile",), PROFILE_SHAPE, profile, found)
     contact_problems(profile, lambda where, message: found.error(src, where, message), prefix=("profile",))
+    phrasings = _read_phrasings(src, data.get("phrasings", {}), topic_ids, found)
     if len(found.problems) > before:
         return None
-    return str(slug), profile
+    return Overlay(str(slug), profile, phrasings)
 
 
-def apply_overlay(council: Council, profile: dict[str, Any]) -> Council:
-    """The council with the overlay's fields in place of its own."""
+def _read_phrasings(src: source.SourceFile, raw: Any, topic_ids: set[str], found: Collector) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, dict):
+        found.error(src, ("phrasings",), "'phrasings:' must map topic ids to lists of phrasings")
+        return {}
+    phrasings: dict[str, tuple[str, ...]] = {}
+    for topic_id, asks in raw.items():
+        where = ("phrasings", topic_id)
+        if topic_id not in topic_ids or str(topic_id).startswith("crisis."):
+            found.error(src, where, f"no topic {topic_id!r} to add phrasings to (crisis topics are never matched)")
+            continue
+        if not isinstance(asks, list) or not all(isinstance(a, str) and a.strip() and len(a) <= MAX_PHRASING for a in asks):
+            found.error(src, where, f"{topic_id}: phrasings must be a list of words of up to {MAX_PHRASING} characters")
+            continue
+        phrasings[topic_id] = tuple(a.strip() for a in asks)
+    return phrasings
+
+
+def apply_overlay(council: Council, overlay: Overlay, topics: dict[str, Topic]) -> Council:
+    """The council with the overlay's fields in place of its own, and its phrasings added."""
     merged = copy.deepcopy(council.profile)
-    _merge(merged, profile)
-    return replace(council, profile=merged)
+    _merge(merged, overlay.profile)
+    refinements = dict(council.refinements)
+    for topic_id, asks in overlay.phrasings.items():
+        base = refinements.get(topic_id)
+        if base is None:
+            # Only asks: the national answer, source and date stay as they are.
+            national = topics[topic_id]
+            base = replace(national, title="", answer="", asks=(), related=())
+        refinements[topic_id] = replace(base, asks=base.asks + tuple(a for a in asks if a not in base.asks))
+    return replace(council, profile=merged, refinements=refinements)
 
 
 def _merge(target: dict[str, Any], changes: dict[str, Any]) -> None:

@@ -227,10 +227,9 @@ def read_all(content_dir: Path = CONTENT_DIR, overlay: Path | None = None) -> tu
         if council is not None:
             knowledge.councils[council.slug] = council
     if overlay is not None:
-        read = read_overlay(overlay, knowledge.councils, found)
+        read = read_overlay(overlay, knowledge.councils, found, set(knowledge.topics))
         if read is not None:
-            slug, profile = read
-            knowledge.councils[slug] = apply_overlay(knowledge.councils[slug], profile)
+            knowledge.councils[read.council] = apply_overlay(knowledge.councils[read.council], read, knowledge.topics)
     known = {f"helplines.{key}.{part}" for key in knowledge.helplines for part in ("name", "contact", "hours")}
     knowledge.crisis = read_crisis(content_dir / "crisis.yaml", CRISIS_KINDS, found, known)
     return knowledge, found.problems

@@ -163,6 +163,23 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        4,
+        "clarify picks: which 'did you mean' choice answered a question, for the officer's gaps",
+        [
+            # The question is kept scrubbed, like an unanswered one, for 90
+            # days, and erased with the person: it teaches the bot a phrasing.
+            """CREATE TABLE clarify_picks (
+                id INTEGER PRIMARY KEY,
+                key TEXT,
+                council TEXT NOT NULL,
+                topic_id TEXT NOT NULL,
+                text TEXT NOT NULL,
+                created TEXT NOT NULL
+            )""",
+            "CREATE INDEX clarify_picks_council ON clarify_picks(council, created)",
+        ],
+    ),
 ]
 
 

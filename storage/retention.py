@@ -1,6 +1,6 @@
 """Retention: delete what we no longer need to keep, keep the anonymous counts.
 
-Unanswered questions go after 90 days. A view's words (and its quote) go
+Unanswered questions, and questions answered through "did you mean", go after 90 days. A view's words (and its quote) go
 after the council's retention period; its topic, feeling and date stay, so
 the board's figures still add up.
 """
@@ -29,6 +29,8 @@ def purge(store: Store, now: datetime | None = None, view_text_days: int = VIEW_
     views_before = stamp(now - timedelta(days=view_text_days))
     with store.transaction() as conn:
         unanswered = conn.execute("DELETE FROM unanswered WHERE created < ?", (unanswered_before,)).rowcount
+        # A "did you mean" question is kept the same 90 days as an unanswered one.
+        unanswered += conn.execute("DELETE FROM clarify_picks WHERE created < ?", (unanswered_before,)).rowcount
         texts = conn.execute(
             "UPDATE views SET happening = NULL, better = NULL, quote = NULL, texts_purged = 1, "
             "quote_status = CASE quote_status WHEN 'none' THEN 'none' ELSE 'rejected' END "

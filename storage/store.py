@@ -179,6 +179,14 @@ class Store:
             )
         return kept
 
+    def log_clarify_pick(self, key: str | None, council: str, topic_id: str, scrubbed: str) -> None:
+        """A "did you mean" choice that answered a question: its words (already scrubbed) teach a phrasing."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO clarify_picks (key, council, topic_id, text, created) VALUES (?, ?, ?, ?, ?)",
+                (key, council, topic_id, scrubbed[:MAX_KEPT_TEXT], stamp()),
+            )
+
     # Safeguarding and audit
 
     def record_safeguarding(self, key: str | None, council: str, kind: str, at: datetime | None = None) -> int:

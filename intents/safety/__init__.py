@@ -81,6 +81,8 @@ CHECK_IN = compile_rules([
 JOKING = re.compile(r"\b(?:lol|lmao|lmfao|jk|haha\w*|rofl)\b|😂|🤣|😆", re.IGNORECASE)
 # ... unless what it says cannot wait.
 NEVER_A_JOKE = {"overdose", "danger", "self_harm"}
+# A rule that finds these is never talked out of it by the learned tier: "i want to die" means it.
+NEVER_DOUBTED = NEVER_A_JOKE | {"suicide"}
 
 # Soon after a crisis reply, short words carry the weight of what came before.
 FOLLOW_UP = compile_rules([
@@ -266,7 +268,7 @@ def screen(text: str, after_crisis: bool = False) -> Screen:
             # A harm's name alone ("county lines") may be a question or a cry for help: ask.
             unclear = len(plain.split()) <= 3 or bool(SAID_OF_SELF.search(plain))
             return Screen(about=kinds[0], check_in=unclear and not ABOUT.search(plain) and not RESOLVED.search(plain))
-        if tier == "rules" and not set(kinds) & NEVER_A_JOKE and learned_model().judge(plain).margin < learned.VETO_MARGIN:
+        if tier == "rules" and not set(kinds) & NEVER_DOUBTED and learned_model().judge(plain).margin < learned.VETO_MARGIN:
             # The rules matched, but everything else in the message reads as calm: ask, do not alarm.
             return Screen(check_in=True, tier="rules, doubted by learned")
         if JOKING.search(text) and not set(kinds) & NEVER_A_JOKE:

@@ -33,8 +33,9 @@ log = logging.getLogger("carebot.safety")
 ROOT = Path(__file__).resolve().parents[2]
 TUNING_DIR = ROOT / "tests" / "data" / "safety" / "tuning"
 KNOWLEDGE_FILE = ROOT / "knowledge" / "content" / "national.yaml"
-# Everyday questions from our own understanding cases: calm, in young people's words.
-UNDERSTANDING_FILE = ROOT / "tests" / "data" / "understanding.yaml"
+# Everyday questions from our own understanding cases: calm, in young people's words
+# (never the never-tuned split, understanding_heldout.yaml).
+UNDERSTANDING_FILES = [ROOT / "tests" / "data" / "understanding.yaml", ROOT / "tests" / "data" / "understanding_tuning.yaml"]
 # Where the trained model is kept between starts (CAREBOT_CACHE_DIR, else the user's cache folder).
 CACHE_DIR = Path(os.environ.get("CAREBOT_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "carebot")
 CALM = "calm"
@@ -149,7 +150,7 @@ class Model:
 def training_examples(read: Callable[[str], str], files: Iterable[Path] | None = None) -> list[tuple[str, str]]:
     """(text read for safety, label) from the tuning cases and the knowledge base's phrasings."""
     examples: list[tuple[str, str]] = []
-    for path in sorted(files if files is not None else training_files()[:-1]):
+    for path in sorted(p for p in (files if files is not None else training_files()[:-1]) if p.exists()):
         for case in (yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}).get("cases", []):
             expect = case.get("expect")
             crisis = expect == "crisis" or (isinstance(expect, str) and expect.startswith("crisis."))
@@ -164,7 +165,7 @@ def training_examples(read: Callable[[str], str], files: Iterable[Path] | None =
 
 
 def training_files() -> list[Path]:
-    return [*sorted(TUNING_DIR.glob("*.yaml")), UNDERSTANDING_FILE, KNOWLEDGE_FILE]
+    return [*sorted(TUNING_DIR.glob("*.yaml")), *UNDERSTANDING_FILES, KNOWLEDGE_FILE]
 
 
 def load_or_train(read: Callable[[str], str]) -> Model:
