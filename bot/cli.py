@@ -240,6 +240,32 @@ def run(
         engine.close()
 
 
+@main.command("web")
+@COUNCIL
+@DB
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; keep 127.0.0.1 behind a reverse proxy.")
+@click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--origin", "origins", multiple=True, envvar="CAREBOT_WEB_ORIGINS",
+    help="Another origin whose pages may post to the chat, e.g. https://www.council.gov.uk (repeatable).",
+)
+def web_command(council: str | None, db_path: str | None, host: str, port: int, origins: tuple[str, ...]) -> None:
+    """Serve the web chat: one page and a JSON API on the same engine, for everyone Telegram leaves out.
+
+    Example:
+
+        carebot web --council worcestershire --port 8080
+    """
+    from bot.channels.web import run_web
+
+    settings = settings_from(council, db_path)
+    engine = _engine(settings)
+    try:
+        run_web(settings, host, port, engine=engine, allowed_origins=tuple(origins))
+    finally:
+        engine.close()
+
+
 cli_voice.register(main)
 cli_board.register(main)
 cli_gaps.register(main)

@@ -22,6 +22,20 @@ PRIVACY_NOTICE = (
     "- Chats with bots on Telegram are not end-to-end encrypted, so only share what you need to.\n"
     "- Type /forgetme any time to delete everything."
 )
+# The web chat is for everyone Telegram leaves out, children under 16 most of all: the same promises, in
+# words a 10-year-old can read, and nothing about Telegram.
+WEB_PRIVACY_NOTICE = (
+    "Before we start, what happens to what you tell me:\n"
+    "- I don't know your name. This chat uses a random code instead.\n"
+    "- Questions I can answer are only counted. Questions I can't answer are kept for 90 days, "
+    "with names and numbers taken out, so the council can add answers.\n"
+    "- Views you choose to share are kept. Reports to the council's Corporate Parenting Board never name anyone "
+    "and hide small numbers.\n"
+    "- If you tell me that you or someone else is in danger, I have to tell the council's safeguarding team so they "
+    "can help. That is the only time I pass something on without asking.\n"
+    "- On a shared phone or computer, close the browser when you finish.\n"
+    "- Press Forget me any time to delete everything."
+)
 AGE_QUESTION = "If you like, tell me your age group so I can tailor answers. You can skip this."
 AGE_SAVED = "Thanks. Ask me anything, or pick from the menu."
 AGE_SKIPPED = "No problem. Ask me anything, or pick from the menu."
@@ -29,7 +43,7 @@ AGE_SKIPPED = "No problem. Ask me anything, or pick from the menu."
 
 def welcome(turn: Turn, store: Store, council_name: str) -> None:
     turn.say(wording.WELCOME.format(council=council_name))
-    turn.say(PRIVACY_NOTICE)
+    turn.say(WEB_PRIVACY_NOTICE if turn.person.get("channel") == "web" else PRIVACY_NOTICE)
     store.update_person(turn.key, notice_version=NOTICE_VERSION)
     buttons = [turn.button(label, "age", band) for band, label in AGE_BANDS.items()]
     buttons.append(turn.button("Skip", "age", ""))
