@@ -6,7 +6,7 @@ wants the whole list at once, each with its file and line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -198,6 +198,30 @@ def _read_helplines(src: source.SourceFile, found: Collector) -> dict[str, Helpl
     return helplines
 
 
+def _add_phrasings(path: Path, topics: dict[str, Topic], found: Collector) -> None:
+    """More ways young people ask, kept apart from the answers (content/phrasings/*.yaml): `phrasings: {topic: [...]}`."""
+    try:
+        src = source.load(path)
+    except source.KnowledgeFileError as error:
+        found.problems.append(Problem(error.path, error.line, error.message))
+        return
+    raw = src.data.get("phrasings") if isinstance(src.data, dict) else None
+    if not isinstance(raw, dict):
+        found.error(src, (), "a phrasings file needs 'phrasings:' mapping topic ids to lists")
+        return
+    for topic_id, asks in raw.items():
+        where = ("phrasings", topic_id)
+        if topic_id not in topics or family(str(topic_id)) == CRISIS_FAMILY:
+            found.error(src, where, f"no topic {topic_id!r} to add phrasings to (crisis topics are never matched)")
+            continue
+        listed = _text_list(asks)
+        if listed is None or not all(a.strip() for a in listed):
+            found.error(src, where, f"{topic_id}: phrasings must be a list of non-empty words")
+            continue
+        topic = topics[topic_id]
+        topics[topic_id] = replace(topic, asks=topic.asks + tuple(a for a in listed if a not in topic.asks))
+
+
 def read_canonical_ids(path: Path) -> tuple[str, ...]:
     """The topic ids of the contract file (topics.yaml): its top-level keys."""
     data = source.load(path).data
@@ -222,6 +246,8 @@ def read_all(content_dir: Path = CONTENT_DIR, overlay: Path | None = None) -> tu
         topics=_read_topics(national, found, refinement=False),
         helplines=_read_helplines(national, found),
     )
+    for path in sorted((content_dir / "phrasings").glob("*.yaml")):
+        _add_phrasings(path, knowledge.topics, found)
     for path in sorted((content_dir / "councils").glob("*.yaml")):
         council = _read_council(path, found)
         if council is not None:

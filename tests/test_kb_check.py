@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from knowledge.base import KnowledgeError, load
 from knowledge.check import check
-from knowledge.read import CONTENT_DIR
+from knowledge.read import CONTENT_DIR, read_all
 
 
 @pytest.fixture
@@ -149,3 +149,14 @@ def test_crisis_replies_check_their_helplines(content: Path) -> None:
     crisis = content / "crisis.yaml"
     replace_in(crisis, "{helplines.shout.contact}", "{helplines.shoutt.contact}")
     assert any("unknown placeholder {helplines.shoutt.contact}" in e for e in errors(check(content)))
+
+
+def test_phrasings_files_add_asks_and_name_file_and_line_for_an_unknown_topic(content: Path) -> None:
+    extra = content / "phrasings" / "extra.yaml"
+    extra.parent.mkdir(exist_ok=True)
+    extra.write_text("phrasings:\n  offer.council_tax:\n    - ctax in my very first flat\n  offer.jetpacks:\n    - jetpack\n", encoding="utf-8")
+    found = errors(check(content))
+    assert found == [f"{extra}:4: error: no topic 'offer.jetpacks' to add phrasings to (crisis topics are never matched)"]
+    extra.write_text("phrasings:\n  offer.council_tax:\n    - ctax in my very first flat\n", encoding="utf-8")
+    kb, _ = read_all(content)
+    assert kb is not None and "ctax in my very first flat" in kb.topics["offer.council_tax"].asks

@@ -180,21 +180,6 @@ def _phrase_hits(text: str) -> Hits:
     return {}
 
 
-def _in_idiom(end: int, idioms: list[tuple[int, int]]) -> bool:
-    """A match whose last word belongs to an everyday phrase ("want to *die my hair*") is that phrase."""
-    return any(start < end <= stop for start, stop in idioms)
-
-
-def _phrase_hits(text: str) -> Hits:
-    """The first screen's phrases; the kind within their topic is the kind model's best guess."""
-    idioms = idiom_spans(text)
-    for topic, pattern in phrases.COMPILED.items():
-        for m in pattern.finditer(text):
-            if not _in_idiom(m.end(), idioms):
-                return {learned_model().kind_within(text, f"crisis.{topic}", TOPIC_OF_KIND): [m.span()]}
-    return {}
-
-
 def _friend_first(found: Hits) -> tuple[Hits, tuple[str, ...]]:
     """When a message is about a friend, the harms said of the friend are theirs, not the sender's."""
     friend = found.get("friend")
