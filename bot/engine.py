@@ -33,7 +33,6 @@ from bot.welcome import AGE_SAVED, AGE_SKIPPED, set_age_band, welcome
 from intents.matcher import Matcher
 from intents.normalise import clean, has_words
 from intents.router import Action, Router
-from intents.safety import screen
 from intents.safety.reading import unreadable_script
 from knowledge.base import CouncilKnowledge
 from storage import retention, voice
@@ -223,7 +222,7 @@ class Engine:
             return
         # Every text is screened first, including a photo's caption or an edit.
         text = clean(incoming.text)
-        crisis = screen(self._screened_part(turn, text), after_crisis=safeguarding.soon_after_crisis(turn))
+        crisis = self.router.screen(self._screened_part(turn, text), after_crisis=safeguarding.soon_after_crisis(turn))
         if crisis.is_crisis:
             self.answering.crisis(turn, crisis, text)
             return

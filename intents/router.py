@@ -6,7 +6,7 @@ This is the whole understanding path, shared by the conversation engine and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 import re
@@ -14,7 +14,7 @@ import re
 from intents.matcher import Candidate, Matcher
 
 from intents.normalise import has_words, normalise
-from intents.safety import screen
+from intents.safety import Screen, screen
 
 OUT_OF_SCOPE = "out_of_scope"
 
@@ -24,6 +24,10 @@ ANSWER_THRESHOLD = 0.50
 CLARIFY_THRESHOLD = 0.30
 MARGIN = 0.04
 MAX_CHOICES = 3
+# How sure the matcher must be of an answer to outweigh the learned tier's guess of a crisis (Router.screen).
+SURE_ANSWER = 0.5
+# Only the start of a long story is matched (as in the engine).
+MATCH_PREFIX = 300
 # A question left after its pleasantry this short may be no question at all.
 SHORT_REMAINDER = 3
 
@@ -72,10 +76,26 @@ class Router:
     def __init__(self, matcher: Matcher) -> None:
         self.matcher = matcher
 
+    def screen(self, text: str, after_crisis: bool = False) -> Screen:
+        """The safety screen, with one check against the knowledge base.
+
+        The learned tier reads words, not questions: "my college wont give me
+        the bursary" shares words with cries for help. When it alone found a
+        crisis and the message is plainly a question the knowledge base
+        answers, it asks "are you safe?" after the answer, rather than raising
+        the alarm. A rule's finding is never weighed like this.
+        """
+        crisis = screen(text, after_crisis=after_crisis)
+        if crisis.is_crisis and crisis.tier == "learned":
+            understood = self.understand(text[:MATCH_PREFIX])
+            if understood.action is Action.ANSWER and understood.score >= SURE_ANSWER:
+                return replace(crisis, kinds=(), friend_kinds=(), check_in=True, tier="learned, weighed against an answer")
+        return crisis
+
     def decide(self, text: str) -> Decision:
         if not has_words(text):
             return Decision(Action.EMPTY)
-        crisis = screen(text)
+        crisis = self.screen(text)
         if crisis.is_crisis:
             return Decision(Action.CRISIS, topic_id=crisis.topic_id, score=1.0)
         if crisis.check_in:
