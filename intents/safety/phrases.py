@@ -44,7 +44,7 @@ PHRASES: dict[str, list[str]] = {
     ],
     "danger": [
         r"\b(?:i am|i feel|feel|im|i do not feel|do not feel|not|never) (?:not |un)?safe\b(?! (?:to|for|with my data))",
-        r"\bunsafe\b", r"\bin danger\b", r"\bdangerous (?:at|where) (?:home|i live)\b",
+        r"\bunsafe\b", r"(?<!not )(?<!never )\bin danger\b", r"\bdangerous (?:at|where) (?:home|i live)\b",
         r"\b(?:call|ring|phone|get|need|want) (?:the |an? )?(?:police|ambulance|999|cops)\b", r"\b999\b",
         r"\bscared for my life\b", r"\bafraid for my life\b", r"\b(?:is|are|keeps?) following me\b",
         r"\b(?:going|gonna|threatened|threatening|says he will|says she will|said he would|said she would) (?:to )?(?:kill|hurt|stab|beat|attack) me\b",
@@ -53,7 +53,7 @@ PHRASES: dict[str, list[str]] = {
         r"\b(?:man|men|someone|somebody|person|people|guy|gang) (?:is |are )?(?:outside|at) my (?:house|door|flat|room|window)\b",
         r"\bneed help right now\b", r"\bhelp me(?: please)? (?:i am|im) (?:scared|frightened|terrified)\b",
         r"\b(?:he|she|they|someone|somebody|people|he is|she is|they are) (?:will|is going to|are going to|going to|might|could|wants to|want to) (?:hurt|kill|hit|beat|stab|attack|get) me\b",
-        r"\b(?:scared|afraid|terrified|frightened) (?:of (?:him|her|them|my)|to go home|he will|she will|they will)\b",
+        r"\b(?:scared|afraid|terrified|frightened) (?:of (?:him|her|them|my)|to go home)\b",
         r"\b(?:they|he|she) (?:will not|wont|do not|dont|does not|doesnt) let me (?:leave|out|go)\b",
         r"\b(?:got|been|was|were) (?:jumped|mugged|stabbed|shot|attacked|beaten)\b",
         r"\bscared for my (?:safety|life)\b", r"\bspiked\b",

@@ -12,7 +12,7 @@ from __future__ import annotations
 DANGER = [
     r"(?:i am|i feel|feel|feeling|im|i) (?:not |un|never )safe(?! (?:to|for|with my data|space|word|place to talk|to talk))",
     r"(?:i do not|do not|dont|i dont|i never|never|i can not|cant|i cant) (?:feel|felt|feeling) safe(?! (?:to|for|with my data|space|word|place to talk|to talk))",
-    r"(?:unsafe|in danger|not safe)(?! (?:of (?:failing|losing|being late|missing|getting|not))| space| word| sex)",
+    r"(?:unsafe|(?<!not )(?<!never )(?<!no longer )in danger|not safe)(?! (?:of (?:failing|losing|being late|missing|getting|not))| space| word| sex)",
     r"(?:dangerous|not safe|unsafe) (?:at|where|in) (?:home|i live|my (?:house|flat|placement|home|room))",
     r"(?:call|ring|phone|get|need|want|calling|ringing) (?:the |an? )?(?:police|ambulance|999|cops|feds)(?! (?:if|when|for a|about a|on a))",
     r"(?:scared|afraid|terrified|fearing|fear) (?:for )?my (?:life|safety)",

@@ -43,7 +43,8 @@ class Respeller:
 
     def _meant(self, word: str) -> str:
         """The crisis word a typo most likely meant; in short words only a missed, extra or swapped letter."""
-        if len(word) < 3 or word in self.words or word in self.everyday:
+        # Three-letter words are left alone: "rap" is not "rape", "dye" is not "die".
+        if len(word) < 4 or word in self.words or word in self.everyday:
             return word
         squeezed = _DOUBLED.sub(r"\1", word)
         if squeezed in self.words:  # stretched: "kiill", "diie"
