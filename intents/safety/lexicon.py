@@ -45,7 +45,7 @@ CONCEPTS: dict[str, str] = {
         r"trying|tried|try|decided|going to|will)"
     ),
     "DIE": (
-        r"(?:die|dying|be dead|kill myself|killing myself|kill me|end it|end it all|end my life|ending my life|"
+        r"(?:die|dying|be dead|kill myself|killing myself|kill me|end it|end it all|end my life|ending my life|ending things|ending everything|"
         r"ending it|ending it all|end things|end everything|take my (?:own )?life|taking my (?:own )?life|"
         r"commit suicide|suicide|not wake up|never wake up|not be here|not be around|disappear forever|"
         r"sleep forever|stop existing|stop breathing|not exist|unalive myself|be gone|be with my (?:nan|mum|dad|grandad)"

@@ -29,7 +29,7 @@ SUICIDE = [
     r"(?:want|wish|wanna) (?:it all|my life|everything|it|this|the pain|the world) {TO} (?:end|stop|be over)(?! (?:early|soon|at))",
     r"(?:sleep|go to sleep|fall asleep|close my eyes) (?:forever|and never wake up|and not wake up|and never open them)",
     r"(?:suicidal|suicide note|suicide plan|suicide attempt|tried suicide|attempted suicide|attempt suicide|thoughts of suicide|suicidal thoughts|commit suicide|commiting suicide|committing suicide|kill myself|killing myself|kms|unalive myself|take my (?:own )?life|end my life|ending my life|end it all)",
-    r"(?:thinking|think|thought|thoughts|dreaming|dream) (?:about|of) (?:dying|death|suicide|killing myself|ending it|ending my life|not being here|not waking up|being dead|my funeral|how to die)",
+    r"(?:thinking|think|thought|thoughts|dreaming|dream) (?:about|of) (?:dying|death|suicide|killing myself|ending it|ending it all|ending things|ending everything|ending my life|ending myself|not being here|not waking up|being dead|my funeral|how to die)",
     # plans and means
     r"(?:how|best way|quickest way|easiest way|painless way) {TO} (?:die|kill myself|end it|end my life|overdose|hang|od)",
     r"how many {PILLS} _ (?:kill|to die|would it take|does it take|to overdose|to od|is lethal|is fatal)",
