@@ -25,7 +25,7 @@ CLARIFY_THRESHOLD = 0.30
 MARGIN = 0.04
 MAX_CHOICES = 3
 # How sure the matcher must be of an answer to outweigh the learned tier's guess of a crisis (Router.screen).
-SURE_ANSWER = 0.5
+SURE_ANSWER = 0.7
 # Only the start of a long story is matched (as in the engine).
 MATCH_PREFIX = 300
 # A question left after its pleasantry this short may be no question at all.
