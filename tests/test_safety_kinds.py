@@ -87,3 +87,20 @@ def test_the_friend_not_the_sender_is_the_one_in_danger() -> None:
 def test_after_a_crisis_short_answers_are_read_in_its_light() -> None:
     assert not screen("its too late").is_crisis
     assert screen("its too late", after_crisis=True).is_crisis
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("sh again 😞", "self_harm"),
+        ("blades under my bed", "self_harm"),
+        ("i put out a cig on my arm", "self_harm"),
+        ("how do u get blood out of bedsheets before my carer sees", "self_harm"),
+        ("day 4 no food", "eating_disorder"),
+        ("🤮 after dinner again", "eating_disorder"),
+        ("i tip my fortisip down the sink", "eating_disorder"),
+        ("id rather die than be fat", "eating_disorder"),
+    ],
+)
+def test_harm_to_oneself_is_read_through_its_signs(text: str, kind: str) -> None:
+    assert kind in screen(text).kinds

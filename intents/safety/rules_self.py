@@ -66,6 +66,9 @@ SUICIDE = [
 ]
 
 SELF_HARM = [
+    # Before the bare words below: an alternation takes the first branch that fits, and "self harm
+    # again" must be read as telling, not as naming a topic.
+    r"(?:self harm|self harmed|self harming|cutting|harming) (?:again|tonight|today|right now|last night|so bad|so much)",
     r"(?:cut|cutting|cuts|slice|slicing|sliced|burn|burning|burned|burnt|scratch|scratching|scratched|carve|carving|carved|"
     r"hit|hitting|hurt|hurting|harm|harming|punch|punching|punched|bang|banging|banged|stab|stabbing|starve|starving|punish|punishing|"
     r"pick|picking|bite|biting|bruise|bruising) _ (?:myself|my self|meself|my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|belly|body|hips|ankles|head against))"
@@ -84,6 +87,23 @@ SELF_HARM = [
     r"(?:bleeding|blood) _ (?:cut|cuts) _ (?:myself|my self|my arm|my arms|my wrist|my wrists)",
     r"(?:deserve|deserved) (?:the )?(?:pain|to hurt|to be hurt|to suffer|to bleed)",
     r"(?:only way|only thing that helps|helps me cope|makes me feel better|feel something) _ (?:is )?(?:cutting|hurting myself|pain|the pain|burning myself|bleeding|harming)",
+    # Through its tools, marks and hiding (Childline, NSPCC): nobody says "self-harm" every time.
+    r"(?:i|i have|ive|i just|just|i think i) relapsed", r"relapsed (?:again|tonight|today|last night)",
+    r"(?:\d+|three|two|four|some|more) (?:fresh|new|deep) (?:ones|cuts|lines|marks)",
+    r"(?:blades?|razors?) (?:are |is )?(?:under|in|hidden in|hid in|stashed in|inside) (?:my|the) (?:bed|pillow|room|pencil case|drawer|wardrobe|bag|phone case)",
+    r"(?:take|took|bring|brought|keep|kept) (?:a |the )?(?:knife|blade|razor) (?:up )?(?:to|in) my (?:room|bedroom|bed)",
+    r"(?:use|used|using) (?:the )?(?:edge of a|a ring pull|ring pulls|a metal ruler|a sharpener|a compass|glass|a razor|a blade) _ (?:to cut|to scratch|on my|cut)",
+    r"(?:put|stubbed|held|pressed) (?:out )?(?:a |my )?(?:cig|cigarette|fag|lighter) (?:out )?on my (?:arm|arms|hand|wrist|leg|legs|skin|thigh)",
+    r"(?:punched|punch|punching|hit|hitting|banged|banging|smashed) (?:the |a )?walls? _ (?:till|until|so hard) _ (?:knuckles|bleed|bled|bleeding|split|broke|bruised)",
+    r"(?:held|hold|holding|put) my (?:hand|arm|fingers) (?:under|in|on|over) _ (?:hot|boiling|iron|hob|cooker|fire|flame|kettle) _ (?:till|until)",
+    r"(?:pulled|pulling|pull|rip|ripped|ripping) (?:out )?(?:a )?(?:big )?(?:patch of |chunks of |clumps of )?(?:my )?hair (?:out )?_ (?:bald|patch|gap|till|cant stop|can not stop|again)",
+    r"(?:picking|pick|picked|scratching|scratch|scratched) _ (?:till|until|so) _ (?:bleed|bled|bleeding|raw|never heal|they never heal|it never heals)",
+    r"(?:blood|bloody) _ (?:sleeve|sleeves|bedsheets|sheets|towel|towels|duvet) _ (?:before|so|wash|hide|carer|sees|out)",
+    r"(?:get|getting) blood out of (?:my )?(?:bedsheets|sheets|sleeve|shirt|towel|duvet) _ (?:before|so|carer|sees)?",
+    r"(?:cuts|cut|burns|burn|wounds|wound) _ (?:infected|infection|heal|blistered|red and hot|need stitches|stitches) __ (?:wrist|wrists|arm|arms|thigh|thighs|blade|did it)",
+    r"(?:dirty|rusty|old) (?:blade|blades|razor) _ (?:infection|infected|red|hot|cut)",
+    r"(?:if i (?:say|tell (?:them|her|him|my \w+))|if they find out) i (?:cut|self harm|burn myself|hurt myself)",
+    r"(?:arm|arms|wrist|wrists|legs|thighs) _ (?:looks?|look) like a barcode", r"barcode (?:arm|arms|wrists)",
 ]
 
 OVERDOSE = [
@@ -117,6 +137,20 @@ EATING_DISORDER = [
     r"(?:weigh|weighing) myself _ (?:times|every|all the time|constantly)",
     r"(?:fainted|faint|dizzy|passing out) _ (?:not eating|from not eating|because i have not eaten|because i havent eaten|hunger)",
     r"(?:lost|losing) _ (?:so much|too much|loads of|a lot of) weight _ (?:on purpose|cant stop|can not stop|want to lose more|still fat|still not enough)",
+    # Through behaviours (Beat): fasting, purging, hiding food, rules, lies about eating.
+    r"day (?:\d+|two|three|four|five|six|seven) (?:of )?(?:no food|without food|not eating|fasting|no eating)",
+    r"(?:water|dry|juice) fast(?:ing)? (?:day )?(?:\d+|again|for)", r"no food (?:for|in|since) (?:\d+|two|three|four|five) days",
+    r"sick after (?:dinner|tea|eating|every meal|meals|food|lunch|breakfast|i eat)",
+    r"(?:rather|would rather) (?:die|be dead) than (?:be|get|look) fat", r"(?:rather|would rather) (?:die|starve) than eat",
+    r"burn (?:off|it off) _ (?:everything i eat|what i eat|i ate|calories|the food|every calorie)",
+    r"(?:tip|tipped|pour|poured|throw|threw|hide|hid|hiding|flush|flushed) _ (?:food|fortisip|my meals|meal|dinner|tea|lunch|breakfast|supplement drinks?) _ (?:down the sink|in the bin|in my room|away|under|in my pockets|down the toilet|in a napkin)",
+    r"(?:counting|count) everything (?:i eat|again)", r"back to counting", r"safe foods?",
+    r"(?:ripped up|threw away|binned|ignoring|ignore|not following|stopped following) _ meal plan",
+    r"(?:see|watch|need) the (?:number|numbers|scale|scales) (?:go|going) down", r"number on the scales? _ (?:panic|cry|go down|lower|higher)",
+    r"(?:havent|have not|not|didnt|did not) (?:eaten|ate|had food|eat|had anything) since (?:\w+day|yesterday|last \w+|the weekend|\w+)",
+    r"instead of (?:eating|food|meals|lunch|dinner|tea|breakfast)",
+    r"(?:go|went|run|ran) to the (?:toilet|bathroom|loo) after (?:meals|eating|dinner|tea|every meal|food) _ (?:run the taps|taps|so no one|so nobody|sick)", r"run the taps so",
+    r"(?:lie|lied|lying) to _ (?:dietician|dietitian|nurse|doctor|carer|carers|camhs|my pa|staff) about (?:what i eat|eating|food|my weight|how much i eat)",
 ]
 
 RULES: dict[str, list[str]] = {
