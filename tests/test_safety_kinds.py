@@ -100,7 +100,13 @@ def test_after_a_crisis_short_answers_are_read_in_its_light() -> None:
         ("🤮 after dinner again", "eating_disorder"),
         ("i tip my fortisip down the sink", "eating_disorder"),
         ("id rather die than be fat", "eating_disorder"),
+        ("lowkey planning my exit 🙃", "suicide"),
+        ("ive been googling how many tablets it takes", "suicide"),
+        ("ppl wud b beter of wivout me honestly", "suicide"),
+        ("theyre inside", "danger"),
+        ("dad made me sleep out on the balcony in the cold", "abuse"),
+        ("i think my foster carer films me in the bath", "abuse"),
     ],
 )
-def test_harm_to_oneself_is_read_through_its_signs(text: str, kind: str) -> None:
+def test_harm_is_read_through_its_signs(text: str, kind: str) -> None:
     assert kind in screen(text).kinds

@@ -29,7 +29,7 @@ _OTHER_LETTERS = re.compile(r"[^\W\d_a-z]")
 # Emoji whose meaning a crisis rule needs; others (😭, 💀) say too little alone.
 EMOJI_WORDS = {
     "💊": " pills ", "🔪": " knife ", "🗡": " knife ", "⚔": " knife ", "🩸": " blood ", "🪢": " rope ",
-    "🔫": " gun ", "⚰": " coffin ", "🪦": " grave ", "💉": " needle ", "🆘": " help ", "🤮": " sick ", "🩹": " cuts ",
+    "🔫": " gun ", "⚰": " coffin ", "🪦": " grave ", "💉": " needle ", "🆘": " help ", "🤮": " sick ", "🛤": " train tracks ", "🚂": " train ", "🌉": " bridge ", "🩹": " cuts ",
 }
 _EMOJI = re.compile("|".join(map(re.escape, EMOJI_WORDS)))
 
@@ -48,7 +48,7 @@ CONTRACTIONS = {
     "ima": "i am going to", "imma": "i am going to", "finna": "going to", "tryna": "trying to",
     "dnt": "do not", "dont": "do not", "nt": "not", "cnt": "can not", "rn": "right now", "atm": "right now",
     "ngl": "", "tbh": "", "lowkey": "", "highkey": "", "fr": "", "literally": "", "deadass": "",
-    "kil": "kill", "wnt": "want", "wna": "want to", "sh": "self harm", "od": "overdose", "oded": "overdosed", "od d": "overdosed", "kms": "kill myself",
+    "kil": "kill", "wnt": "want", "wivout": "without", "wiout": "without", "wna": "want to", "sh": "self harm", "od": "overdose", "oded": "overdosed", "od d": "overdosed", "kms": "kill myself",
     "kys": "kill yourself", "sewerslide": "suicide", "sewer slide": "suicide", "unalive": "kill",
     "unalived": "killed myself", "unaliving": "killing myself", "suicide": "suicide", "selfharm": "self harm",
     "bf": "boyfriend", "gf": "girlfriend", "bro": "brother", "sis": "sister", "fam": "family",

@@ -35,6 +35,12 @@ DANGER = [
     r"(?:in (?:a|the|his|their) (?:car|van)) _ (?:wont let me out|will not let me out|dont know where|do not know where|scared|taking me)",
     r"(?:dont|do not) know where i am _ (?:scared|help|phone|dying|they|he|taken|car)",
     r"sos",
+    r"^(?:pls|please|plz) (?:hurry|help quick|help fast|help now|come quick|come now|call someone|call the police)",
+    r"(?:he is|she is|they are|someone is|somebody is|hes|shes|theyre) (?:inside|in the house|in my room|in my flat|chasing me|strangling|choking|hitting (?:mum|my mum|her|him))",
+    r"hiding in (?:the|my) (?:wardrobe|cupboard|loft|shed|garage|attic)",
+    r"restraining order _ (?:outside|here|at my|turned up|is back|came)",
+    r"(?:turning|turned|turns|keeps turning) up at my (?:work|flat|house|door|school|college|placement) _ (?:inside|in my|again|scared|wont leave|will not leave)",
+    r"(?:text|message) (?:the )?(?:police|999) _ (?:can not talk|cant talk|cannot talk|he will hear|she will hear|they will hear)",
 ]
 
 VIOLENCE = [

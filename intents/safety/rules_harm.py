@@ -40,6 +40,13 @@ ABUSE = [
     r"{PERP} _ (?:says|said|tells me|told me|keeps saying) _ (?:wish i was never born|wishes i was dead|i should die|i should kill myself|no one wants me|i am worthless|im worthless|they will send me away|i deserve it)",
     r"{PERP} _ (?:screams|shouts|yells|swears) at me _ (?:every day|all the time|constantly|for nothing|and (?:hits|throws|scares))",
     r"(?:scared|afraid|terrified|frightened) (?:of|to go home|to go back|of going home|of going back) _ (?:my (?:dad|mum|step dad|foster carer|carer|uncle|brother)|him|her|them|home|because)",
+    r"(?:cover|covering|hide|hiding) (?:up )?(?:my |the )?(?:bruises|bruise|marks|black eye) (?:with|before|so|again|under)",
+    r"(?:made|makes|make|making) me sleep (?:out|outside|on the floor|in the shed|on the balcony|in the garden|in the cold|in the car)",
+    r"(?:puts|put|putting|throws|threw) me in _ (?:hot|cold|freezing|boiling) (?:bath|water|shower)", r"runs the bath (?:really |too )?(?:hot|cold) _ puts me in",
+    r"(?:act|pretend) (?:happy|fine|ok|okay) when _ (?:social|social worker|comes|visits|sw) _ (?:or i get it|or else|or he|or she|or they)",
+    r"(?:in trouble|get in trouble) for (?:hitting|smacking|hurting) _ (?:asking for me|for me|asking for myself|asking for a friend)",
+    r"(?:films|filming|filmed|records|recording|recorded|photographs|takes photos of) me _ (?:in the bath|in the shower|changing|undressing|naked|in my room|sleeping|getting dressed)",
+    r"(?:jump|flinch) (?:every time|whenever|when) _ (?:door|he comes|she comes|hes back|he is back|comes home|comes in)",
 ]
 
 DOMESTIC_ABUSE = [

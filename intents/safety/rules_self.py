@@ -63,6 +63,27 @@ SUICIDE = [
     r"{NEG} _ (?:scared|afraid) _ {TO} (?:die|of dying|of death) (?:anymore|any more|now)",
     r"(?:life|my life|living) (?:is not|isnt|aint|is) (?:worth|worthless|pointless|meaningless|not worth) _ (?:living|it|anything|anymore)?",
     r"(?:i )?(?:hate|hating) (?:being alive|my life so much|life so much|existing|that i exist|that i am alive)",
+    # Plans, searches, means and goodbyes said sideways (Samaritans, PAPYRUS).
+    r"(?:planning|plan|planned|sorting) my (?:exit|death|suicide|funeral|goodbye|last day)",
+    r"(?:high|tall|tallest|highest) (?:enough|bridge|building|car park|cliff|multi storey) _ (?:enough|in town|not for anything|to jump|to die|to)",
+    r"(?:is|are) (?:a |the )?(?:bridge|building|car park|cliff) (?:high|tall) enough",
+    r"(?:googling|googled|searched|searching|looked up|looking up|asked siri|asked google|asked alexa|asked chatgpt) _ (?:how to die|how many (?:tablets|pills|paracetamol)|ways to die|how to kill|painless|overdose|how high|how long it takes to die)",
+    r"(?:drive|crash|driving|crashing) (?:my|the|a) car into",
+    r"(?:give me|tell me) (?:one|a single|any) reason not to",
+    r"(?:id|i would|i had|id sooner) (?:rather|sooner) (?:be dead|die|not be alive|not exist)",
+    r"tired of (?:being alive|living|existing|life itself|waking up)",
+    r"(?:take|taking|have|go for) the (?:long|big|final|forever) (?:nap|sleep)",
+    r"(?:game over|its over|it is over) for me", r"(?:want|wanna|wish) (?:to )?be nothing",
+    r"better (?:off|of) without me",
+    r"(?:join|be with|see) my (?:brother|sister|mum|dad|nan|grandad|grandma|friend|mate|baby|boyfriend|girlfriend) _ (?:died|dead|in heaven|heaven|again soon|he died|she died)",
+    r"(?:go|get) to heaven _ (?:quicker|sooner|now|to be with|faster)",
+    r"(?:kinder|easier|better|best) (?:for everyone )?if i (?:go|went|was gone|disappear|died|was not here|did not exist|was dead)",
+    r"(?:will not|wont|not going to|not gonna) be (?:at|there for|around for) _ (?:or ever|ever again|anymore|any more)",
+    r"(?:if i disappear|if i go missing) _ (?:for good|i chose|because i chose|dont look|do not look)",
+    r"(?:prob|probably|prolly) my last (?:message|text|night|day)", r"last (?:message|text) (?:prob|probably|prolly|ever)",
+    r"(?:belt|cord|scarf|rope|ligature|lead) _ (?:ready|tied|round my neck|around my neck|house empty|over the door)",
+    r"tell (?:my|the) (?:social worker|personal adviser|mum|dad|carer|carers|foster \w+|nan|sister|brother|friends?) (?:it was not|it wasnt) (?:her|his|their|your) fault",
+    r"(?:train tracks|railway|bridge|train) _ (?:where i am going|where im going|after this|tonight|goodbye|for me)",
 ]
 
 SELF_HARM = [
