@@ -18,10 +18,10 @@ import asyncio
 import logging
 import re
 import time
-from dataclasses import replace
 from collections import defaultdict, deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from bot import board_chat, commands, roles, safeguarding, wording, wsyd
@@ -32,7 +32,7 @@ from bot.turn import Press, Turn, parse_payload
 from bot.welcome import AGE_SAVED, AGE_SKIPPED, set_age_band, welcome
 from intents.matcher import Matcher
 from intents.normalise import clean, has_words
-from intents.router import Action, Router
+from intents.router import MATCH_PREFIX, Action, Router
 from intents.safety.reading import unreadable_script
 from knowledge.base import CouncilKnowledge
 from storage import retention, voice
@@ -47,7 +47,6 @@ log = logging.getLogger("carebot.engine")
 # Past this, a message is probably a story rather than a question: we still
 # screen all of it, but only try to match its start.
 LONG_MESSAGE = 600
-MATCH_PREFIX = 300
 # More than this many messages from one person inside the window gets one
 # gentle "slow down" per burst. Every message is still answered.
 FLOOD_MESSAGES = 10

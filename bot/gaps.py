@@ -28,7 +28,7 @@ from bot.digest.suppress import DEFAULT_THRESHOLD, single
 from intents.router import Router
 from knowledge import overlay as overlays
 from knowledge.base import CouncilKnowledge
-from knowledge.read import Collector
+from knowledge.problems import Collector
 from storage import board
 from storage.store import Store
 from storage.vocab import VIEW_TOPICS

@@ -6,10 +6,9 @@ This is the whole understanding path, shared by the conversation engine and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
-
-import re
 
 from intents.matcher import Candidate, Matcher
 
@@ -26,7 +25,7 @@ MARGIN = 0.04
 MAX_CHOICES = 3
 # How sure the matcher must be of an answer to outweigh the learned tier's guess of a crisis (Router.screen).
 SURE_ANSWER = 0.7
-# Only the start of a long story is matched (as in the engine).
+# Past this, only the start of a long message is matched (the whole of it is always screened).
 MATCH_PREFIX = 300
 # A question left after its pleasantry this short may be no question at all.
 SHORT_REMAINDER = 3

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from knowledge import source
+from knowledge.problems import Collector
 from knowledge.model import PLACEHOLDER
 
-if TYPE_CHECKING:
-    from knowledge.read import Collector
 
 TEXTS = ("no_out_of_hours", "check_in", "about")
 
@@ -58,7 +56,7 @@ def read_crisis(path: Path, kinds: tuple[str, ...], found: Collector, known: set
     try:
         src = source.load(path)
     except source.KnowledgeFileError as error:
-        found.problems.append(_problem(error.path, error.line, error.message))
+        found.file_error(error)
         return None
     data = src.data if isinstance(src.data, dict) else {}
     raw_kinds = data.get("kinds")
@@ -91,8 +89,3 @@ def _check_placeholders(src: source.SourceFile, where: tuple[str, ...], text: st
         if name.split(".")[0] == "helplines" and name not in known:
             found.error(src, where, f"unknown placeholder {{{name}}}")
 
-
-def _problem(path: Path, line: int, message: str):  # type: ignore[no-untyped-def]
-    from knowledge.read import Problem
-
-    return Problem(path, line, message)

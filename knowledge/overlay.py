@@ -22,14 +22,13 @@ import copy
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from knowledge import source
+from knowledge.problems import Collector
 from knowledge.contacts import contact_problems
 from knowledge.model import PROFILE_SHAPE, Council, Topic, leaf_fits
 
-if TYPE_CHECKING:
-    from knowledge.read import Collector
 
 ENV = "CAREBOT_KNOWLEDGE_OVERLAY"
 TOP_KEYS = {"council", "profile", "phrasings"}
@@ -57,7 +56,7 @@ def read_overlay(path: Path, councils: dict[str, Council], found: Collector, top
     try:
         src = source.load(path)
     except source.KnowledgeFileError as error:
-        found.problems.append(_problem(error.path, error.line, error.message))
+        found.file_error(error)
         return None
     data = src.data if isinstance(src.data, dict) else None
     if data is None:
@@ -137,8 +136,3 @@ def _check_partial(src: source.SourceFile, where: tuple[str | int, ...], shape: 
     if not leaf_fits(shape, value):
         found.error(src, where, f"{name} must be {shape}")
 
-
-def _problem(path: Path, line: int, message: str):  # type: ignore[no-untyped-def]
-    from knowledge.read import Problem
-
-    return Problem(path, line, message)

@@ -6,7 +6,7 @@ wants the whole list at once, each with its file and line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from knowledge import source
 from knowledge.contacts import contact_problems
 from knowledge.overlay import apply_overlay, read_overlay
 from knowledge.crisis import KINDS as CRISIS_KINDS, read_crisis
+from knowledge.problems import Collector, Problem
 from knowledge.model import (
     CRISIS_FAMILY,
     PROFILE_SHAPE,
@@ -31,32 +32,6 @@ CONTENT_DIR = Path(__file__).parent / "content"
 # Where a contact came from and when: needed only once it has a value (knowledge/contacts.py).
 OPTIONAL_KEYS = {"source", "checked"}
 TOPIC_KEYS = {"id", "title", "ask", "answer", "related", "source", "reviewed"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the knowledge base."""
-
-    file: Path
-    line: int
-    message: str
-    level: str = "error"  # or "warning"
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.level}: {self.message}"
-
-
-class Collector:
-    """Problems found so far, with the file they belong to."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def error(self, src: source.SourceFile, where: tuple[str | int, ...], message: str) -> None:
-        self.problems.append(Problem(src.path, src.line(*where), message))
-
-    def warn(self, src: source.SourceFile, where: tuple[str | int, ...], message: str) -> None:
-        self.problems.append(Problem(src.path, src.line(*where), message, "warning"))
 
 
 def _text_list(value: Any) -> list[str] | None:
@@ -154,7 +129,7 @@ def _read_council(path: Path, found: Collector) -> Council | None:
     try:
         src = source.load(path)
     except source.KnowledgeFileError as error:
-        found.problems.append(Problem(error.path, error.line, error.message))
+        found.file_error(error)
         return None
     if not isinstance(src.data, dict) or not isinstance(src.data.get("council"), dict):
         found.error(src, (), "a council file needs a 'council:' profile")
@@ -203,7 +178,7 @@ def _add_phrasings(path: Path, topics: dict[str, Topic], found: Collector) -> No
     try:
         src = source.load(path)
     except source.KnowledgeFileError as error:
-        found.problems.append(Problem(error.path, error.line, error.message))
+        found.file_error(error)
         return
     raw = src.data.get("phrasings") if isinstance(src.data, dict) else None
     if not isinstance(raw, dict):

@@ -147,17 +147,17 @@ class Model:
         return max(kinds, key=lambda k: scores.get(k, 0.0))
 
 
-def training_examples(read: Callable[[str], str], files: Iterable[Path] | None = None) -> list[tuple[str, str]]:
+def training_examples(read: Callable[[str], str]) -> list[tuple[str, str]]:
     """(text read for safety, label) from the tuning cases and the knowledge base's phrasings."""
     examples: list[tuple[str, str]] = []
-    for path in sorted(p for p in (files if files is not None else training_files()[:-1]) if p.exists()):
+    for path in sorted(p for p in training_files()[:-1] if p.exists()):
         for case in (yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}).get("cases", []):
             expect = case.get("expect")
             crisis = expect == "crisis" or (isinstance(expect, str) and expect.startswith("crisis."))
             label = case.get("kind", "") if crisis else CALM
             if label:
                 examples.append((read(case["text"]), label))
-    if files is None and KNOWLEDGE_FILE.exists():
+    if KNOWLEDGE_FILE.exists():
         for topic in (yaml.load(KNOWLEDGE_FILE.read_text(encoding="utf-8"), Loader=_LOADER) or {}).get("topics", []):
             if not str(topic.get("id", "")).startswith("crisis."):
                 examples.extend((read(ask), CALM) for ask in topic.get("ask") or [])
