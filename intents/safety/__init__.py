@@ -81,7 +81,7 @@ CHECK_IN = compile_rules([
 JOKING = re.compile(r"\b(?:lol|lmao|lmfao|jk|haha\w*|rofl)\b|😂|🤣|😆", re.IGNORECASE)
 # ... unless what it says cannot wait.
 NEVER_A_JOKE = {"overdose", "danger", "self_harm"}
-# A rule that finds these is never talked out of it by the learned tier: "i want to die" means it.
+# A rule that finds these is talked out of it only when the learned tier is very sure the rest is calm.
 NEVER_DOUBTED = NEVER_A_JOKE | {"suicide"}
 
 # Soon after a crisis reply, short words carry the weight of what came before.
@@ -235,8 +235,6 @@ def screen(text: str, after_crisis: bool = False) -> Screen:
     if not found:
         found, tier = _phrase_hits(plain), "phrases"
     if not found:
-        found = _phrase_hits(plain)
-    if not found:
         verdict = learned_model().judge(plain)
         if verdict.kind and verdict.margin >= learned.CRISIS_MARGIN:
             # A learned guess from a few words, beside a joke or an everyday phrase, is a question to ask.
@@ -253,7 +251,9 @@ def screen(text: str, after_crisis: bool = False) -> Screen:
             # A harm's name alone ("county lines") may be a question or a cry for help: ask.
             unclear = len(plain.split()) <= 3 or bool(SAID_OF_SELF.search(plain))
             return Screen(about=kinds[0], check_in=unclear and not ABOUT.search(plain) and not RESOLVED.search(plain))
-        if tier == "rules" and not set(kinds) & NEVER_DOUBTED and learned_model().judge(plain).margin < learned.VETO_MARGIN:
+        veto = learned.SURE_VETO_MARGIN if set(kinds) & NEVER_DOUBTED else learned.VETO_MARGIN
+        # A few words are too little to doubt a rule with: "i was sexually abused" says it all.
+        if len(plain.split()) >= learned.FEWEST_WORDS_TO_DOUBT and learned_model().judge(plain).margin < veto:
             # The rules matched, but everything else in the message reads as calm: ask, do not alarm.
             return Screen(check_in=True, tier="rules, doubted by learned")
         if JOKING.search(text) and not set(kinds) & NEVER_A_JOKE:
