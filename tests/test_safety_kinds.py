@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intents.safety import screen
+from intents.safety.reading import read_for_safety
 
 KINDS = [
     ("i really just dont want to be alive anymore", "suicide"),
@@ -110,3 +111,20 @@ def test_after_a_crisis_short_answers_are_read_in_its_light() -> None:
 )
 def test_harm_is_read_through_its_signs(text: str, kind: str) -> None:
     assert kind in screen(text).kinds
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("i'd be better off dead", "i would be better off dead"),
+        ("id rather die", "i would rather die"),
+        ("hell kill me if i tell", "he will kill me if i tell"),
+        ("she'll find me", "she will find me"),
+        # The same letters that are words in their own right stay words.
+        ("i need my id for the bank", "i need my id for the bank"),
+        ("what the hell is a pep", "what the hell is a pep"),
+        ("found a shell at the beach", "found a shell at the beach"),
+    ],
+)
+def test_contractions_are_read_without_losing_words(typed: str, read: str) -> None:
+    assert read_for_safety(typed) == read

@@ -45,7 +45,7 @@ CONTRACTIONS = {
     "hes": "he is", "shes": "she is", "theyre": "they are", "youre": "you are",
     "theyve": "they have", "weve": "we have", "youve": "you have", "thats": "that is", "whos": "who is",
     "wouldnt": "would not", "couldnt": "could not", "shouldnt": "should not", "wudnt": "would not",
-    "id": "i would", "itll": "it will", "theyll": "they will", "hell": "he will", "shell": "she will",
+    "itll": "it will", "theyll": "they will",
     "ima": "i am going to", "imma": "i am going to", "finna": "going to", "tryna": "trying to",
     "dnt": "do not", "nt": "not", "cnt": "can not", "rn": "right now", "atm": "right now",
     "ngl": "", "tbh": "", "lowkey": "", "highkey": "", "fr": "", "literally": "", "deadass": "",
@@ -67,6 +67,21 @@ def _unspace(match: re.Match[str]) -> str:
     return re.sub(r"[ .\-_*]", "", match.group(0))
 
 
+# "he'll" and "she'd" are read while the apostrophe still tells them from "hell" and "shed".
+_APOSTROPHE_FORMS = re.compile(r"\b(i|he|she|we|you|they)['\u2019](d|ll)\b")
+# Without it, "id", "hell" and "shell" are contractions only before a verb: "id rather die", "hell kill me",
+# never "need my id" or "what the hell".
+_VERBS = "be never just kill hurt hit do go have get come find know see tell send post leak beat".split()
+_AMBIGUOUS = {
+    "id": ("i would", frozenset(_VERBS + "rather sooner love like want die prefer better honestly".split())),
+    "hell": ("he will", frozenset(_VERBS)), "shell": ("she will", frozenset(_VERBS)),
+}
+
+
+def _expand_apostrophes(match: re.Match[str]) -> str:
+    return f"{match.group(1)} {'would' if match.group(2) == 'd' else 'will'}"
+
+
 @lru_cache(maxsize=16384)
 def read_for_safety(text: str) -> str:
     """The plain words the crisis rules read, with disguises undone."""
@@ -76,9 +91,12 @@ def read_for_safety(text: str) -> str:
         text = unicodedata.normalize("NFC", text).translate(LOOK_ALIKES)
     text = _LEET_WORD.sub(_unleet, text)
     text = _SPACED.sub(_unspace, text)
+    text = _APOSTROPHE_FORMS.sub(_expand_apostrophes, text)
     words = []
-    for word in normalise(text).split():
-        words.append(CONTRACTIONS.get(word, word))
+    plain = normalise(text).split()
+    for word, following in zip(plain, [*plain[1:], ""]):
+        expanded, before = _AMBIGUOUS.get(word, ("", frozenset()))
+        words.append(expanded if following in before else CONTRACTIONS.get(word, word))
     return " ".join(w for w in words if w)
 
 
