@@ -232,6 +232,30 @@ MORE_CALM = [
 ]
 
 
+# Signs said sideways, with no crisis word a list would hold; and the same words in everyday use.
+SIDEWAYS = [
+    ("i cut in the school toilets today", "self_harm"),
+    ("is it normal to feel better after u cut", "self_harm"),
+    ("its not cat scratches like i told my carer", "self_harm"),
+    ("cutting makes the noise in my head quiet", "self_harm"),
+    ("im gonna off myself", "suicide"),
+    ("walking into the sea tonight", "suicide"),
+    ("how long does it take to drown, asking for me", "suicide"),
+    ("woke up again. gutted", "suicide"),
+]
+SIDEWAYS_CALM = ["after i cut my hair it looked bad", "i cut the grass for my foster dad", "walked into the sea on holiday, it was freezing"]
+
+
+@pytest.mark.parametrize("text, kind", SIDEWAYS)
+def test_signs_said_sideways_are_caught(text: str, kind: str) -> None:
+    assert kind in screen(text).kinds
+
+
+@pytest.mark.parametrize("text", SIDEWAYS_CALM)
+def test_the_same_words_in_everyday_use_are_not_a_crisis(text: str) -> None:
+    assert not screen(text).is_crisis
+
+
 @pytest.mark.parametrize("text", MORE_CRISES)
 def test_more_cries_for_help_are_caught(text: str) -> None:
     assert screen(text).is_crisis

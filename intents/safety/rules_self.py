@@ -84,6 +84,13 @@ SUICIDE = [
     r"(?:belt|cord|scarf|rope|ligature|lead) _ (?:ready|tied|round my neck|around my neck|house empty|over the door)",
     r"tell (?:my|the) (?:social worker|personal adviser|mum|dad|carer|carers|foster \w+|nan|sister|brother|friends?) (?:it was not|it wasnt) (?:her|his|their|your) fault",
     r"(?:train tracks|railway|bridge|train) _ (?:where i am going|where im going|after this|tonight|goodbye|for me)",
+    # Sideways again (Samaritans): slang for ending it, water and drowning, disappointment at waking.
+    r"off (?:myself|my self)", r"delete (?:myself|my self) (?:from|off) (?:this world|existence|life|the world|the planet|this earth)",
+    r"(?:walk|walking|walked|swim|swimming|swam) (?:into|out into|out to) (?:the )?(?:sea|river|canal|lake|reservoir|traffic|the waves)",
+    r"how long (?:does it|would it|will it|till it|until it) (?:take )?(?:to )?(?:drown|bleed out|die|suffocate|stop breathing|for my heart to stop)",
+    r"(?:woke|waking|woken) up again _ (?:gutted|unfortunately|sadly|annoyed|disappointed|ugh|why|another day|shame)",
+    r"(?:me|i am|im) gone _ (?:problem solved|problems solved|easier for|better for|fixes)",
+    r"(?:when|after|once) (?:i am|im|i m) dead(?! (?:tired|on my feet|funny|serious|good))",
 ]
 
 SELF_HARM = [
@@ -125,6 +132,14 @@ SELF_HARM = [
     r"(?:dirty|rusty|old) (?:blade|blades|razor) _ (?:infection|infected|red|hot|cut)",
     r"(?:if i (?:say|tell (?:them|her|him|my \w+))|if they find out) i (?:cut|self harm|burn myself|hurt myself)",
     r"(?:arm|arms|wrist|wrists|legs|thighs) _ (?:looks?|look) like a barcode", r"barcode (?:arm|arms|wrists)",
+    # Cutting named with no object: "i cut in the toilets", "feel better after u cut" (not "after i cut my hair").
+    r"(?:i|i just|just|ive|i have|i had) (?:cut|burnt|burned) (?:again|in the (?:toilets|toilet|bathroom|shower|loos)|last night|tonight|before bed|after (?:school|contact|the call|tea))",
+    r"(?:after|when|before|if|while) (?:i|you|u|we) (?:cut|self harm|hurt myself|burn myself)(?! (?:my|the|your|his|her|their|a|an|some|it|them|this|that|out|up|down|off|back|hair|class|school|lessons|line|the queue))",
+    r"cutting (?:makes|helps|is the only|stops|calms|quiets|numbs)",
+    r"(?:slap|slapping|slapped|scratch|scratching|claw|clawing|clawed|pinch|pinching|pinched) (?:myself|my self)(?! (?:by accident|accidentally))",
+    r"how deep (?:is too deep|can i|should i|do i|before|to cut)", r"(?:clean|treat|close|hide) (?:a |the |my )?(?:deep )?(?:cut|cuts|wound|burn) (?:myself )?without (?:going to |telling )?(?:a and e|hospital|a doctor|anyone|my carer|staff)",
+    r"(?:told|tell|said to|telling) (?:my |the |everyone |them )?\w* ?(?:it was|they were|they are|its|it is) (?:the cat|cat scratches|from the cat|the dog|an accident|from falling)",
+    r"not (?:the )?cat scratches", r"(?:stitches|steri strips|butterfly stitches) _ again",
 ]
 
 OVERDOSE = [
