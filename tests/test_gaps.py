@@ -92,3 +92,25 @@ def test_a_bad_phrasing_in_an_overlay_is_an_error_with_its_line(tmp_path: Path) 
     overlay.write_text("council: somerset\nphrasings:\n  offer.work: [\"\"]\n", encoding="utf-8")
     result = gaps("--overlay", str(overlay), "kb", "check")
     assert result.exit_code == 1 and f"{overlay}:3:" in result.output
+
+
+def test_the_loop_end_to_end_through_the_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked in `carebot chat`, seen in `carebot gaps`, approved, then answered in `carebot chat`."""
+    monkeypatch.setenv("CAREBOT_SECRET_FILE", str(tmp_path / "secret"))
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    db, overlay = tmp_path / "chat.db", tmp_path / "somerset.yaml"
+    overlay.write_text("council: somerset\n", encoding="utf-8")
+
+    def chat(*lines: str) -> str:
+        args = ["--overlay", str(overlay), "chat", "--council", "somerset", "--db", str(db)]
+        result = CliRunner().invoke(main, args, input="".join(line + "\n" for line in lines))
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    first = chat("6", UNANSWERED)  # 6: skip the age question
+    assert "apprenticeship" not in first.lower().split(UNANSWERED)[-1]
+    shown = gaps("gaps", "--db", str(db), "--council", "somerset")
+    assert shown.exit_code == 0 and UNANSWERED in shown.output, shown.output
+    approved = gaps("--overlay", str(overlay), "gaps", "approve", "offer.work", UNANSWERED)
+    assert approved.exit_code == 0, approved.output
+    assert "apprenticeship" in chat("6", UNANSWERED).lower()
