@@ -39,6 +39,8 @@ log = logging.getLogger("carebot.safety")
 ROOT = Path(__file__).resolve().parents[2]
 TUNING_DIR = ROOT / "tests" / "data" / "safety" / "tuning"
 KNOWLEDGE_FILE = ROOT / "knowledge" / "content" / "national.yaml"
+# The knowledge base's extra phrasings: thousands of everyday questions in young people's words, all calm.
+PHRASINGS_DIR = ROOT / "knowledge" / "content" / "phrasings"
 # Everyday questions from our own understanding cases: calm, in young people's words
 # (never the never-tuned split, understanding_heldout.yaml).
 UNDERSTANDING_FILES = [ROOT / "tests" / "data" / "understanding.yaml", ROOT / "tests" / "data" / "understanding_tuning.yaml"]
@@ -192,7 +194,7 @@ def _logistic(docs: list[set[str]], crisis: list[bool]) -> tuple[float, dict[str
 def training_examples(read: Callable[[str], str]) -> list[tuple[str, str]]:
     """(text read for safety, label) from the tuning cases and the knowledge base's phrasings."""
     examples: list[tuple[str, str]] = []
-    for path in sorted(p for p in training_files()[:-1] if p.exists()):
+    for path in [*sorted(TUNING_DIR.glob("*.yaml")), *(p for p in UNDERSTANDING_FILES if p.exists())]:
         for case in (yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}).get("cases", []):
             expect = case.get("expect")
             crisis = expect == "crisis" or (isinstance(expect, str) and expect.startswith("crisis."))
@@ -203,11 +205,15 @@ def training_examples(read: Callable[[str], str]) -> list[tuple[str, str]]:
         for topic in (yaml.load(KNOWLEDGE_FILE.read_text(encoding="utf-8"), Loader=_LOADER) or {}).get("topics", []):
             if not str(topic.get("id", "")).startswith("crisis."):
                 examples.extend((read(ask), CALM) for ask in topic.get("ask") or [])
+    for path in sorted(PHRASINGS_DIR.glob("*.yaml")):
+        for topic, asks in ((yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}).get("phrasings") or {}).items():
+            if not str(topic).startswith("crisis."):
+                examples.extend((read(ask), CALM) for ask in asks or [] if isinstance(ask, str))
     return examples
 
 
 def training_files() -> list[Path]:
-    return [*sorted(TUNING_DIR.glob("*.yaml")), *UNDERSTANDING_FILES, KNOWLEDGE_FILE]
+    return [*sorted(TUNING_DIR.glob("*.yaml")), *UNDERSTANDING_FILES, KNOWLEDGE_FILE, *sorted(PHRASINGS_DIR.glob("*.yaml"))]
 
 
 def load_or_train(read: Callable[[str], str]) -> Model:

@@ -86,7 +86,8 @@ SUICIDE = [
     r"(?:train tracks|railway|bridge|train) _ (?:where i am going|where im going|after this|tonight|goodbye|for me)",
     # Sideways again (Samaritans): slang for ending it, water and drowning, disappointment at waking.
     r"off (?:myself|my self)", r"delete (?:myself|my self) (?:from|off) (?:this world|existence|life|the world|the planet|this earth)",
-    r"(?:walk|walking|walked|swim|swimming|swam) (?:into|out into|out to) (?:the )?(?:sea|river|canal|lake|reservoir|traffic|the waves)",
+    # Not "walked into the sea on holiday": the plan is said in the present or the future.
+    r"(?:walk|walking|swim|swimming) (?:into|out into|out to) (?:the )?(?:sea|river|canal|lake|reservoir|traffic|the waves)(?! (?:on holiday|for a|with my|with the|at the beach))",
     r"how long (?:does it|would it|will it|till it|until it) (?:take )?(?:to )?(?:drown|bleed out|die|suffocate|stop breathing|for my heart to stop)",
     r"(?:woke|waking|woken) up again _ (?:gutted|unfortunately|sadly|annoyed|disappointed|ugh|why|another day|shame)",
     r"(?:me|i am|im) gone _ (?:problem solved|problems solved|easier for|better for|fixes)",
