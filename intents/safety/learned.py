@@ -153,13 +153,14 @@ class Model:
         if not self.ready:
             return Verdict(None, 0.0)
         margin_of = self.margin_of
-        known = [margin_of[f] for f in features(plain) if f in margin_of]
+        feats = features(plain)  # once: both the margin and the kind read them
+        known = [margin_of[f] for f in feats if f in margin_of]
         if not known:
             return Verdict(None, 0.0)
         margin = self.prior_margin + sum(known)
         if margin < CHECK_IN_MARGIN:
             return Verdict(None, margin)
-        kinds = self.kind.scores(features(plain))
+        kinds = self.kind.scores(feats)
         return Verdict(max(kinds, key=kinds.__getitem__), margin)
 
     def kind_within(self, plain: str, topic: str, topic_of_kind: dict[str, str]) -> str:
