@@ -218,6 +218,17 @@ def _is_about(text: str, found: Hits) -> bool:
     return not any(FIRST_PERSON.search(text, max(0, s0 - 12), s1) for spans in found.values() for s0, s1 in spans)
 
 
+def _without_idioms(plain: str) -> str:
+    """The message with its everyday phrases taken out, for the learned tier to doubt a rule by.
+
+    An idiom has already been explained away; left in, "this homework is
+    killing me" outweighed "i want to die" beside it and talked the rule out of it.
+    """
+    for start, end in reversed(idiom_spans(plain)):
+        plain = f"{plain[:start]} {plain[end:]}"
+    return plain
+
+
 @lru_cache(maxsize=16384)
 def screen(text: str, after_crisis: bool = False) -> Screen:
     """Find a cry for help in one message, whatever else it says.
@@ -253,7 +264,7 @@ def screen(text: str, after_crisis: bool = False) -> Screen:
             return Screen(about=kinds[0], check_in=unclear and not ABOUT.search(plain) and not RESOLVED.search(plain))
         veto = learned.SURE_VETO_MARGIN if set(kinds) & NEVER_DOUBTED else learned.VETO_MARGIN
         # A few words are too little to doubt a rule with: "i was sexually abused" says it all.
-        if len(plain.split()) >= learned.FEWEST_WORDS_TO_DOUBT and learned_model().judge(plain).margin < veto:
+        if len(plain.split()) >= learned.FEWEST_WORDS_TO_DOUBT and learned_model().judge(_without_idioms(plain)).margin < veto:
             # The rules matched, but everything else in the message reads as calm: ask, do not alarm.
             return Screen(check_in=True, tier="rules, doubted by learned")
         if JOKING.search(text) and not set(kinds) & NEVER_A_JOKE:
