@@ -83,7 +83,7 @@ def test_asking_for_a_person_always_ends_at_a_number_to_call(shipped: Knowledge,
 
 
 def test_did_you_mean_offers_choices_and_answers_the_chosen_one(person: Person) -> None:
-    result = person.send("advocate")
+    result = person.send("plan")
     assert result.replies[0].text == wording.CLARIFY
     choices = labels_of(result)
     assert choices[-1] == wording.CLARIFY_NONE and len(choices) >= 3
@@ -92,14 +92,14 @@ def test_did_you_mean_offers_choices_and_answers_the_chosen_one(person: Person) 
 
 
 def test_none_of_these_keeps_the_question_for_the_officer(person: Person, engine: Engine) -> None:
-    person.send("advocate")
+    person.send("plan")
     result = person.press(wording.CLARIFY_NONE)
     assert text_of(result) == wording.NONE_OF_THESE
-    assert engine.store.rows("SELECT text FROM unanswered") == [{"text": "advocate"}]
+    assert engine.store.rows("SELECT text FROM unanswered") == [{"text": "plan"}]
 
 
 def test_crisis_in_the_middle_of_did_you_mean(person: Person, engine: Engine) -> None:
-    clarify = person.send("advocate")
+    clarify = person.send("plan")
     crisis = person.send("actually i want to die")
     assert "116 123" in text_of(crisis) and "999" in text_of(crisis)
     assert wording.CLARIFY not in text_of(crisis)
@@ -211,7 +211,7 @@ def test_crisis_during_forget_me_pauses_it_and_it_resumes(person: Person, engine
 
 def test_people_do_not_share_state(new_person, engine: Engine) -> None:  # type: ignore[no-untyped-def]
     alice, bob = new_person("a"), new_person("b")
-    alice.send("advocate")
+    alice.send("plan")
     result = bob.press_payload(alice.last.replies[0].buttons[0].payload)
     assert text_of(result) == wording.STALE_BUTTON or "Source:" not in text_of(result)
 

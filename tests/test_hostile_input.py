@@ -21,7 +21,7 @@ STATES: dict[str, list[str]] = {
     "new": [],
     "welcomed": ["/start"],
     "answered": ["staying put"],
-    "clarify": ["advocate"],
+    "clarify": ["plan"],
     "menu": ["/menu"],
     "erase_confirm": ["/forgetme"],
     "views_topic": ["/view"],

@@ -120,9 +120,9 @@ def test_out_of_scope_is_declined_not_guessed(router: Router, text: str) -> None
 
 
 def test_a_vague_word_asks_did_you_mean(router: Router) -> None:
-    decision = router.decide("advocate")
+    decision = router.decide("plan")
     assert decision.action is Action.CLARIFY
-    assert set(decision.choices) >= {"voice.advocacy", "voice.advocacy_contact"}
+    assert set(decision.choices) >= {"offer.pathway_plan", "voice.review_meeting"}
 
 
 def test_crisis_topics_are_never_guessed_by_the_matcher(somerset: CouncilKnowledge) -> None:

@@ -23,7 +23,6 @@ import hashlib
 import json
 import logging
 import math
-import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -33,6 +32,8 @@ from typing import Any
 
 import numpy as np
 import yaml
+
+from intents.cache import CACHE_DIR
 
 log = logging.getLogger("carebot.safety")
 
@@ -44,8 +45,6 @@ PHRASINGS_DIR = ROOT / "knowledge" / "content" / "phrasings"
 # Everyday questions from our own understanding cases: calm, in young people's words
 # (never the never-tuned split, understanding_heldout.yaml).
 UNDERSTANDING_FILES = [ROOT / "tests" / "data" / "understanding.yaml", ROOT / "tests" / "data" / "understanding_tuning.yaml"]
-# Where the trained model is kept between starts (CAREBOT_CACHE_DIR, else the user's cache folder).
-CACHE_DIR = Path(os.environ.get("CAREBOT_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "carebot")
 CALM = "calm"
 CRISIS = "crisis"
 # Log-odds of crisis over calm (both models' added), chosen by five-fold cross-validation on the
