@@ -23,6 +23,8 @@ ANSWER_THRESHOLD = 0.50
 CLARIFY_THRESHOLD = 0.30
 MARGIN = 0.04
 MAX_CHOICES = 3
+# "Did you mean" offers the topics scoring within this of the best.
+CHOICE_WINDOW = 0.15
 # How sure the matcher must be of an answer to outweigh the learned tier's guess of a crisis (Router.screen).
 SURE_ANSWER = 0.7
 # Past this, only the start of a long message is matched (the whole of it is always screened).
@@ -129,7 +131,7 @@ class Router:
             choices = tuple(
                 c.topic_id
                 for c in ranked
-                if c.topic_id != OUT_OF_SCOPE and c.score >= max(CLARIFY_THRESHOLD, best.score - 0.15)
+                if c.topic_id != OUT_OF_SCOPE and c.score >= max(CLARIFY_THRESHOLD, best.score - CHOICE_WINDOW)
             )[:MAX_CHOICES]
             if len(choices) == 1 and best.score >= ANSWER_THRESHOLD:
                 return Decision(Action.ANSWER, topic_id=choices[0], score=best.score, candidates=ranked)

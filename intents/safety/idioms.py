@@ -36,7 +36,7 @@ IDIOMS: list[str] = [
 IDIOMS_MORE = [
     r"\b(?:kicked|thrown|chucked|excluded|expelled|booted) out (?:of )?(?:school|college|class|lessons?|uni|university|my course|the course|course|training|work|my job|the team|the lesson|the shop|the match|the lobby|the server|the party|the squad|the cinema|the library|the group chat|the chat|the pub quiz|the game)\b",
     # Where they live, not whether: "i dont want to live here anymore" is about a placement.
-    r"\b(?:do not|dont|not) (?:want|wanna) (?:to )?live (?:here|there|with|in|at|near|on|by)\b",
+    r"\b(?:do not|dont|not) (?:want|wanna) (?:to )?live (?:here|there|with|in|at|near|on|by)\b(?! (?:this|the) (?:world|earth|planet|life))",
     # "can i get kicked out for smoking" asks about a rule; it is not tonight.
     r"\b(?:can|could|will|would|do|does|might|if|when) (?:i|they|you|carers|staff|my \w+) (?:\w+ )?(?:get |be )?(?:kicked|thrown|chucked|kick|throw|chuck) (?:me )?out(?: \w+){0,6}",
     r"\b(?:got |get |getting |we got |i got )?(?:jumped|killed|shot|stabbed|raided|wiped|died|kicked out|trapped) (?:\w+ ){0,3}(?:in|on|by) (?:warzone|fortnite|gta|gta online|the game|cod|apex|roblox|minecraft|valorant|fifa|among us|the lobby|a game)\b",
