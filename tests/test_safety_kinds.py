@@ -74,6 +74,9 @@ def test_a_disclosure_buried_in_a_long_story_is_caught() -> None:
         "i want to die my hair pink",
         "is my data safe",
         "can i get kicked out of my placement for smoking at 18",
+        "i dont want to live in this flat, can i move",
+        "why am i still here at college at 6pm",
+        "who gets my stuff if i move out of my foster home",
     ],
 )
 def test_a_calm_message_is_never_an_alarm(text: str) -> None:
@@ -104,6 +107,10 @@ def test_after_a_crisis_short_answers_are_read_in_its_light() -> None:
         ("lowkey planning my exit 🙃", "suicide"),
         ("ive been googling how many tablets it takes", "suicide"),
         ("ppl wud b beter of wivout me honestly", "suicide"),
+        ("i dont want to live in this world no more", "suicide"),
+        ("saving for a flat is pointless, ill be dead before i need one", "suicide"),
+        ("whats the least painful way to go", "suicide"),
+        ("sorted out who gets my stuff now", "suicide"),
         ("theyre inside", "danger"),
         ("dad made me sleep out on the balcony in the cold", "abuse"),
         ("i think my foster carer films me in the bath", "abuse"),
