@@ -247,7 +247,7 @@ def screen(text: str, after_crisis: bool = False) -> Screen:
         found, tier = _phrase_hits(plain), "phrases"
     if not found:
         verdict = learned_model().judge(plain)
-        if verdict.kind and verdict.margin >= learned.CRISIS_MARGIN:
+        if verdict.kind and verdict.margin >= learned.CRISIS_MARGIN_FOR.get(verdict.kind, learned.CRISIS_MARGIN):
             # A learned guess from a few words, beside a joke or an everyday phrase, is a question to ask.
             few_words = len(plain.split()) < learned.FEWEST_WORDS
             if few_words or (verdict.kind not in NEVER_A_JOKE and (JOKING.search(text) or idiom_spans(plain))):
