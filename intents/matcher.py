@@ -98,6 +98,7 @@ class Matcher:
     """Scores messages against every phrasing of every topic."""
 
     def __init__(self, phrasings: dict[str, tuple[str, ...]], learned: bool = True) -> None:
+        """learned=False leaves out the topic model: the matcher alone, to measure what the model adds."""
         self._phrasings: list[_Phrasing] = []
         for topic_id, texts in phrasings.items():
             seen: set[str] = set()
