@@ -56,6 +56,7 @@ MODEL_TOPICS = 2
 SAME_PHRASING = 97
 
 
+@lru_cache(maxsize=65536)  # the same few thousand words, over and over: start-up spends its time here
 def stem(word: str) -> str:
     """A light suffix strip so that 'leaving' and 'leave', 'housing' and 'house' meet."""
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ers", "er"), ("ed", ""), ("es", ""), ("s", "")):
