@@ -21,12 +21,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import math
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
 
+from intents.adam import Adam
 from intents.cache import CACHE_DIR
 
 log = logging.getLogger("carebot.understanding")
@@ -76,19 +76,14 @@ class TopicModel:
         group_feature = by_feature[group_starts]
         target = np.zeros((count, len(topics)))
         target[np.arange(count), [column[t] for _, t in examples]] = 1.0
-        moments = [np.zeros_like(weights), np.zeros_like(weights), np.zeros_like(bias), np.zeros_like(bias)]
-        for step in range(1, STEPS + 1):
+        optimiser = Adam([weights, bias], STEP_SIZE)
+        for _ in range(STEPS):
             scores = np.add.reduceat(weights[features], starts, axis=0) + bias
             scores = np.exp(scores - scores.max(axis=1, keepdims=True))
             error = scores / scores.sum(axis=1, keepdims=True) - target
             gradient = np.zeros_like(weights)
             gradient[group_feature] = np.add.reduceat(error[message_by_feature], group_starts, axis=0)
-            gradient = gradient / count + L2 * weights / count
-            correction = math.sqrt(1 - 0.999**step) / (1 - 0.9**step)
-            for value, grad, first, second in ((weights, gradient, 0, 1), (bias, error.mean(axis=0), 2, 3)):
-                moments[first] = 0.9 * moments[first] + 0.1 * grad
-                moments[second] = 0.999 * moments[second] + 0.001 * grad**2
-                value -= STEP_SIZE * correction * moments[first] / (np.sqrt(moments[second]) + 1e-8)
+            optimiser.step([gradient / count + L2 * weights / count, error.mean(axis=0)])
         return cls(topics, vocabulary, weights.astype(np.float32), bias.astype(np.float32))
 
 

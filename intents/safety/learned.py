@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from intents.adam import Adam
 from intents.cache import CACHE_DIR
 
 log = logging.getLogger("carebot.safety")
@@ -183,20 +184,13 @@ def _logistic(docs: list[set[str]], crisis: list[bool]) -> tuple[float, dict[str
     message_of = np.repeat(np.arange(len(docs)), [len(doc) for doc in docs])
     target = np.array(crisis, dtype=float)
     size, count = len(index), len(docs)
-    weight, bias = np.zeros(size), 0.0
-    moment, square, bias_moment, bias_square = np.zeros(size), np.zeros(size), 0.0, 0.0
-    for step in range(1, STEPS + 1):
+    weight, bias = np.zeros(size), np.zeros(())
+    optimiser = Adam([weight, bias], STEP_SIZE)
+    for _ in range(STEPS):
         score = np.bincount(message_of, weights=weight[words], minlength=count) + bias
         error = 1 / (1 + np.exp(-score)) - target
         gradient = np.bincount(words, weights=error[message_of], minlength=size) / count + L2 * weight / count
-        bias_gradient = float(error.mean())
-        moment = 0.9 * moment + 0.1 * gradient
-        square = 0.999 * square + 0.001 * gradient**2
-        bias_moment = 0.9 * bias_moment + 0.1 * bias_gradient
-        bias_square = 0.999 * bias_square + 0.001 * bias_gradient**2
-        correction = math.sqrt(1 - 0.999**step) / (1 - 0.9**step)
-        weight -= STEP_SIZE * correction * moment / (np.sqrt(square) + 1e-8)
-        bias -= STEP_SIZE * correction * bias_moment / (math.sqrt(bias_square) + 1e-8)
+        optimiser.step([gradient, error.mean()])
     return float(bias), {f: float(weight[i]) for f, i in index.items()}
 
 
