@@ -82,10 +82,17 @@ _NONE: frozenset[int] = frozenset()
 
 @dataclass(frozen=True)
 class Candidate:
-    """A topic and how well the message fits it (0 to 1)."""
+    """A topic and how well the message fits it (0 to 1).
+
+    ``matched`` is the word and phrase score before the topic model's opinion
+    is blended in, and ``model`` that opinion (a probability): the router
+    weighs how far the two agree before it answers (intents/answer_gate.py).
+    """
 
     topic_id: str
     score: float
+    matched: float = 0.0
+    model: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -210,12 +217,17 @@ class Matcher:
             best[topic_id] = max(best[topic_id], (1 - PHRASE_WEIGHT) * best[topic_id] + PHRASE_WEIGHT * similarity / 100)
             if similarity >= SAME_PHRASING:
                 same[topic_id] = max(same.get(topic_id, 0.0), similarity / 100)
-        if self._model is not None:
-            self._blend(best, self._model.posterior(self._features(norm, words)))
+        matched = dict(best)
+        posterior = self._model.posterior(self._features(norm, words)) if self._model is not None else {}
+        self._blend(best, posterior)
         for topic_id, similarity in same.items():
             best[topic_id] = max(best[topic_id], similarity)
         ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
-        return [Candidate(t, round(s, 4)) for t, s in ranked[:limit] if s > 0]
+        return [
+            Candidate(t, round(s, 4), round(matched.get(t, 0.0), 4), round(posterior.get(t, 0.0), 4))
+            for t, s in ranked[:limit]
+            if s > 0
+        ]
 
     @staticmethod
     def _blend(best: dict[str, float], posterior: dict[str, float]) -> None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from intents import answer_gate
 from intents.matcher import Candidate, Matcher
 
 from intents.normalise import has_words, normalise
@@ -125,7 +126,7 @@ class Router:
         second = ranked[1].score if len(ranked) > 1 else 0.0
         if best.topic_id == OUT_OF_SCOPE and best.score >= CLARIFY_THRESHOLD:
             return Decision(Action.FALLBACK, topic_id=OUT_OF_SCOPE, score=best.score, candidates=ranked)
-        if best.score >= ANSWER_THRESHOLD and best.score - second >= MARGIN:
+        if answer_gate.should_answer(ranked, clear=best.score >= ANSWER_THRESHOLD and best.score - second >= MARGIN):
             return Decision(Action.ANSWER, topic_id=best.topic_id, score=best.score, candidates=ranked)
         if best.score >= CLARIFY_THRESHOLD:
             choices = tuple(

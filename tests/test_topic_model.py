@@ -79,3 +79,38 @@ def test_a_damaged_cache_is_trained_again_not_trusted(cache: Path) -> None:
 def test_words_the_model_never_saw_leave_the_matcher_alone(cache: Path) -> None:
     model = topic_model.load_or_train(TOY, Matcher(TOY, learned=False)._features_of_text)
     assert model.posterior({"zebra", "quantum"}) == {}
+
+
+# Long messages that name their topic in passing: the fixed rule saw a modest score and asked
+# "did you mean" with one choice; matching and model agree, so the answer gate answers.
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "ok so long story but basically i moved to a different town for work last year and my leaving care "
+            "worker said she couldnt really visit anymore and now i dont really hear from anyone, am i still "
+            "allowed a personal adviser if i dont live in the area",
+            "offer.personal_adviser",
+        ),
+        (
+            "so basically ive been told theres this document that says what care leavers get and i went on the "
+            "website and it was all just pdfs and i gave up, can you just tell me whats in it or where to look",
+            "offer.local_offer",
+        ),
+    ],
+)
+def test_a_topic_matching_and_model_agree_on_is_answered(router: Router, text: str, topic: str) -> None:
+    decision = router.decide(text)
+    assert (decision.action, decision.topic_id) == (Action.ANSWER, topic)
+
+
+def test_a_clear_lead_the_model_does_not_share_is_asked_not_answered() -> None:
+    from intents import answer_gate
+    from intents.matcher import Candidate
+
+    # The same scores; only who agrees differs.
+    agreed = [Candidate("offer.housing", 0.56, matched=0.6, model=0.45), Candidate("offer.money", 0.5, matched=0.5, model=0.2)]
+    doubted = [Candidate("offer.housing", 0.56, matched=0.7, model=0.05), Candidate("offer.money", 0.5, matched=0.4, model=0.6)]
+    assert answer_gate.should_answer(agreed, clear=True)
+    assert not answer_gate.should_answer(doubted, clear=True)
+    assert not answer_gate.should_answer([], clear=False)
