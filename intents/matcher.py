@@ -134,6 +134,7 @@ class Matcher:
         self._sorted_texts = [" ".join(sorted(p.text.split())) for p in self._phrasings]
         self._own_weight = [sum(self._weight[w] for w in p.words) or 1.0 for p in self._phrasings]
         self._correct = lru_cache(maxsize=16384)(self._correct_uncached)
+        self._split = lru_cache(maxsize=16384)(self._split)  # type: ignore[method-assign]
         self._model = topic_model.load_or_train(phrasings, self._features_of_text) if learned else None
 
     @staticmethod
@@ -154,10 +155,20 @@ class Matcher:
         found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
         return found[0] if found else word
 
+    def _split(self, word: str) -> tuple[str, ...]:
+        """Two known words run together ("pocketmoney", "socialworker"), else the word itself."""
+        if len(word) < 7 or word in STOPWORDS or stem(word) in self._weight:
+            return (word,)
+        for cut in range(3, len(word) - 2):
+            left, right = word[:cut], word[cut:]
+            if left not in STOPWORDS and right not in STOPWORDS and stem(left) in self._weight and stem(right) in self._weight:
+                return left, right
+        return (word,)
+
     def words_of(self, text: str) -> frozenset[str]:
         """The content words of a message, stemmed and spelling-corrected."""
-        norm = normalise(text)
-        return frozenset(self._correct(w) for w in self._content(norm))
+        parts = " ".join(part for word in normalise(text).split() for part in self._split(word))
+        return frozenset(self._correct(w) for w in self._content(parts))
 
     def _features(self, norm: str, words: frozenset[str]) -> set[str]:
         """What the topic model reads: the content words, and pairs of neighbouring topic words."""

@@ -127,3 +127,18 @@ def test_a_vague_word_asks_did_you_mean(router: Router) -> None:
 
 def test_crisis_topics_are_never_guessed_by_the_matcher(somerset: CouncilKnowledge) -> None:
     assert not any(t.startswith("crisis.") for t in somerset.matchable())
+
+
+# Two words run together on a phone keyboard are read as the two words.
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("socialworker", "care.social_worker"),
+        ("independentvisitor", "voice.independent_visitor"),
+        ("how do i get my birthcertificate", "offer.documents"),
+        ("whats a pathwayplan", "offer.pathway_plan"),
+    ],
+)
+def test_words_run_together_are_read_apart(router: Router, text: str, topic: str) -> None:
+    decision = router.decide(text)
+    assert (decision.action, decision.topic_id) == (Action.ANSWER, topic)
