@@ -134,7 +134,7 @@ class Matcher:
         self._sorted_texts = [" ".join(sorted(p.text.split())) for p in self._phrasings]
         self._own_weight = [sum(self._weight[w] for w in p.words) or 1.0 for p in self._phrasings]
         self._correct = lru_cache(maxsize=16384)(self._correct_uncached)
-        self._split = lru_cache(maxsize=16384)(self._split)  # type: ignore[method-assign]
+        self._split = lru_cache(maxsize=16384)(self._split_uncached)
         self._model = topic_model.load_or_train(phrasings, self._features_of_text) if learned else None
 
     @staticmethod
@@ -155,7 +155,7 @@ class Matcher:
         found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
         return found[0] if found else word
 
-    def _split(self, word: str) -> tuple[str, ...]:
+    def _split_uncached(self, word: str) -> tuple[str, ...]:
         """Two known words run together ("pocketmoney", "socialworker"), else the word itself."""
         if len(word) < 7 or word in STOPWORDS or stem(word) in self._weight:
             return (word,)
