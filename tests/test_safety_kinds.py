@@ -77,6 +77,8 @@ def test_a_disclosure_buried_in_a_long_story_is_caught() -> None:
         "i dont want to live in this flat, can i move",
         "why am i still here at college at 6pm",
         "who gets my stuff if i move out of my foster home",
+        "i left my foster home in april and moved into a studio, do i pay council tax",
+        "i left my placement at 18 to move into supported housing",
     ],
 )
 def test_a_calm_message_is_never_an_alarm(text: str) -> None:
@@ -112,6 +114,8 @@ def test_after_a_crisis_short_answers_are_read_in_its_light() -> None:
         ("whats the least painful way to go", "suicide"),
         ("sorted out who gets my stuff now", "suicide"),
         ("theyre inside", "danger"),
+        ("i left my foster home last night and im sleeping at a mates, dont tell my sw", "missing"),
+        ("snuck out of my placement in the night", "missing"),
         ("dad made me sleep out on the balcony in the cold", "abuse"),
         ("i think my foster carer films me in the bath", "abuse"),
     ],

@@ -44,8 +44,8 @@ KNOWLEDGE_FILE = ROOT / "knowledge" / "content" / "national.yaml"
 # The knowledge base's extra phrasings: thousands of everyday questions in young people's words, all calm.
 PHRASINGS_DIR = ROOT / "knowledge" / "content" / "phrasings"
 # Everyday questions from our own understanding cases: calm, in young people's words
-# (never the never-tuned split, understanding_heldout.yaml).
-UNDERSTANDING_FILES = [ROOT / "tests" / "data" / "understanding.yaml", ROOT / "tests" / "data" / "understanding_tuning.yaml"]
+# (never the never-tuned splits, understanding_heldout*.yaml).
+UNDERSTANDING_FILES = [ROOT / "tests" / "data" / name for name in ("understanding.yaml", "understanding_tuning.yaml", "understanding_tuning2.yaml")]
 CALM = "calm"
 CRISIS = "crisis"
 # Log-odds of crisis over calm (both models' added), chosen by five-fold cross-validation on the

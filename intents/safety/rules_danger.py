@@ -60,7 +60,11 @@ MISSING = [
     r"(?:i|im|i am|i have|ive|i just|i will|ill|i want to|i wanna|i am going to|i am gonna|going to|gonna|thinking of|thinking about|planning to|about to|decided to|want to|wanna) _ (?:ran|run|running|runaway) (?:away|off)(?! (?:from (?:a|the) (?:dog|spider|bee|wasp|ball|goose|geese|cow|my responsibilities)|with the ball|with my heart|with it|to (?:australia|join)|and join))",
     r"(?:not|never|am not|im not|i am not|will not|wont|aint) (?:going|coming|gonna go|gonna come|go) (?:back|home) _ (?:tonight|ever|again|to (?:the|my) (?:placement|home|foster|house|unit|carers|hostel)|there|anymore|any more)",
     r"(?:nobody|no one|noone|no1) (?:knows|knew) where i (?:am|was|be)",
-    r"(?:left|walked out of|ran from|ran out of|run from|escaped|got out of|snuck out of|sneaked out of|climbed out of) _ (?:my|the) (?:placement|home|childrens home|foster home|foster|house|carers|unit|flat|hostel|window)",
+    # Leaving a foster home "in april", "at 18" or "to move into a flat" is moving on, not running away.
+    r"(?:left|walked out of|ran from|ran out of|run from|escaped|got out of|snuck out of|sneaked out of|climbed out of) _ (?:my|the) (?:placement|home|childrens home|foster home|foster|house|carers|unit|flat|hostel|window)"
+    r"(?!(?: home| placement| carers)? (?:in (?:the )?(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|\d{4})|"
+    r"at (?:16|17|18|19|20|21)|when i (?:turned|was)|after my (?:16th|17th|18th|birthday)|last year|years ago|a few (?:months|years) ago|"
+    r"and moved (?:in|into|to)|to (?:move|live) (?:in|into|to|with)|for (?:uni|university|college|my own (?:flat|place))))",
     r"(?:staying|sleeping|stayed|slept|stay|sleep|crashing|crashed) _ (?:at|in|with) _ (?:someone|a guy|a guys|a man|a mans|a stranger|strangers|some guy|some man|people i (?:met|dont know|do not know|just met)|an older|older|his|a girl i met|someone i met)(?:s)? _ (?:house|flat|place|car|tonight|online|last night|i met)?",
     r"(?:dont|do not|dont you|never|please dont|please do not) tell (?:anyone|anybody|them|my (?:sw|social worker|carers|carer|foster|staff|pa|mum)|the (?:staff|police|home)) where i (?:am|went|was|be)",
     r"(?:i|im|i am|i have|ive|i was|i been|i will|ill|i might|i could|me) _ (?:gone|been|went|go|going|am|is) missing(?! in action| (?:my|her|his|lessons|school|class|college|the))",
