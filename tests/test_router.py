@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from intents.matcher import Matcher
-from intents.router import Action, Router
+from intents.matcher import LONG_MODEL_WEIGHT, MODEL_WEIGHT, Matcher, model_weight
+from intents.router import SURE_ANSWER, Action, Router
 from knowledge.base import CouncilKnowledge
 
 
@@ -142,3 +142,45 @@ def test_crisis_topics_are_never_guessed_by_the_matcher(somerset: CouncilKnowled
 def test_words_run_together_are_read_apart(router: Router, text: str, topic: str) -> None:
     decision = router.decide(text)
     assert (decision.action, decision.topic_id) == (Action.ANSWER, topic)
+
+
+# A question that is one line of a long story: the story's other words must not drown it.
+# Sure enough to be given even beside a check-in (the first also leaves a foster home, calmly, in april).
+LONG_STORIES = [
+    (
+        "right so i left my foster home in april and moved into a little studio near the station. its been "
+        "ok, work is fine and my nan comes round on sundays. but yesterday a council tax letter came for the "
+        "flat, like two hundred quid, and i thought care leavers didnt pay that. do i have to pay it?",
+        "offer.council_tax",
+    ),
+    (
+        "so my carer took me to see my mum on saturday at the contact centre and it went ok but it was only "
+        "an hour again and my little brother wasnt even there. i keep asking my social worker if we can have "
+        "longer or see each other at the park instead. who decides how often i see my family?",
+        "care.family_time",
+    ),
+    (
+        "this might be a weird one but im 19 and i just found out my girlfriend is pregnant, we are both "
+        "really happy but also scared cos neither of us had a good start. my pa is on leave. is there any "
+        "help for care leavers who are going to be parents?",
+        "offer.parenting",
+    ),
+    (
+        "i moved to my new supported flat last month and honestly its fine, the staff are nice, but i have "
+        "literally nothing in it, no kettle no bedding nothing, and i spent my last money on the bus. someone "
+        "said there is a grant you get when you set up your first home, how do i get it?",
+        "offer.setting_up_home",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), LONG_STORIES)
+def test_a_question_inside_a_long_story_is_answered(router: Router, text: str, topic: str) -> None:
+    decision = router.decide(text)
+    assert (decision.action, decision.topic_id) == (Action.ANSWER, topic)
+    assert decision.score >= SURE_ANSWER
+
+
+def test_the_topic_model_counts_for_more_in_longer_messages() -> None:
+    assert model_weight(5) == MODEL_WEIGHT and model_weight(200) == LONG_MODEL_WEIGHT
+    assert MODEL_WEIGHT < model_weight(20) < LONG_MODEL_WEIGHT
