@@ -29,8 +29,9 @@ CHOICE_WINDOW = 0.15
 # How sure the matcher must be of an answer to outweigh the learned tier's guess of a crisis (Router.screen),
 # or to be given beside a check-in (Router.decide).
 SURE_ANSWER = 0.7
-# Past this, only the start of a long message is matched (the whole of it is always screened).
-MATCH_PREFIX = 300
+# Matching reads at most this much of a long message (the whole of it is always screened): its start,
+# which says who and what, and its end, where a long story usually asks its question.
+MATCH_HEAD, MATCH_TAIL = 300, 700
 # A question left after its pleasantry this short may be no question at all.
 SHORT_REMAINDER = 3
 
@@ -90,7 +91,7 @@ class Router:
         """
         crisis = screen(text, after_crisis=after_crisis)
         if crisis.is_crisis and crisis.tier == "learned":
-            understood = self.understand(text[:MATCH_PREFIX])
+            understood = self.understand(matchable(text))
             if understood.action is Action.ANSWER and understood.score >= SURE_ANSWER:
                 return replace(crisis, kinds=(), friend_kinds=(), check_in=True, tier="learned, weighed against an answer")
         return crisis
@@ -104,12 +105,12 @@ class Router:
         if crisis.check_in:
             # The engine answers a clear question and then asks "are you safe?"; otherwise it only asks.
             # Only a sure answer: the worry's own words ("i cant cope") can make a weak match look clear.
-            understood = self.understand(text)
+            understood = self.understand(matchable(text))
             sure = understood.action is Action.ANSWER and understood.score >= SURE_ANSWER
             return understood if sure else Decision(Action.CHECK_IN)
         if crisis.about:
             return Decision(Action.ABOUT)
-        return self.understand(text)
+        return self.understand(matchable(text))
 
     def understand(self, text: str) -> Decision:
         """Matching only, for callers that have already screened the text."""
@@ -142,3 +143,10 @@ class Router:
             if choices:
                 return Decision(Action.CLARIFY, choices=choices, score=best.score, candidates=ranked)
         return Decision(Action.FALLBACK, score=best.score, candidates=ranked)
+
+
+def matchable(text: str) -> str:
+    """The part of a message that matching reads: all of it, or a long one's start and end, cut at spaces."""
+    if len(text) <= MATCH_HEAD + MATCH_TAIL:
+        return text
+    return f"{text[:MATCH_HEAD].rsplit(' ', 1)[0]} {text[-MATCH_TAIL:].split(' ', 1)[-1]}"

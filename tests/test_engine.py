@@ -275,3 +275,10 @@ def test_every_answerable_topic_can_be_found_in_the_menu(somerset) -> None:  # t
 def test_a_long_story_is_offered_a_way_to_be_heard(person: Person) -> None:
     result = person.send("so this is what happened " * 40)
     assert "Pass on a message (share a view)" in labels_of(result)
+
+
+def test_a_question_at_the_end_of_a_long_story_is_answered(person: Person) -> None:
+    # Matching reads a long message's start and end: the question a story ends with is not cut off.
+    story = "so today i went to college, then the shop, then home and watched tiktok for ages. " * 15
+    result = person.send(story + "anyway my real question is do care leavers have to pay council tax")
+    assert len(story) > 1000 and "helpful|y:offer.council_tax" in [b.payload.split("|", 1)[1] for b in result.replies[-1].buttons]
