@@ -273,6 +273,13 @@ class Engine:
         long_text = len(text) > LONG_MESSAGE
         if decision.action is Action.ANSWER and decision.topic_id:
             self.open_topic(turn, decision.topic_id)
+            for topic_id in decision.also:
+                # Two questions in one get two answers; a flow (sharing a view, deleting data) takes
+                # over the chat, so beside another answer it is offered, not started.
+                if {topic_id, decision.topic_id} & set(TOPIC_FLOWS):
+                    turn.say(wording.ALSO_ASKED, [self.answering.topic_button(turn, topic_id)])
+                else:
+                    self.open_topic(turn, topic_id)
         elif long_text:
             # A long message is often something someone needs heard: offer to pass it on.
             share = turn.button(TOPIC_OFFERS["meta.human"][0], "start", views.NAME)

@@ -27,6 +27,7 @@ LONG = (
     + SAFETY_LINE
 )
 CLARIFY = "I want to get this right. Did you mean one of these?" + SAFETY_LINE
+ALSO_ASKED = "You asked about this too. Tap it when you're ready:"
 CLARIFY_NONE = "None of these"
 FALLBACK = (
     "Sorry, I don't have an answer for that yet. I've noted the question (without your name) "

@@ -12,9 +12,9 @@ from enum import Enum
 
 from intents import answer_gate
 from intents.matcher import Candidate, Matcher
-
 from intents.normalise import has_words, normalise
 from intents.safety import Screen, screen
+from knowledge.model import family
 
 OUT_OF_SCOPE = "out_of_scope"
 
@@ -63,6 +63,7 @@ class Decision:
     choices: tuple[str, ...] = ()
     score: float = 0.0
     candidates: tuple[Candidate, ...] = field(default=(), repr=False)
+    also: tuple[str, ...] = ()  # a second question in the same message, answered after the first
 
     @property
     def prediction(self) -> str:
@@ -114,6 +115,28 @@ class Router:
 
     def understand(self, text: str) -> Decision:
         """Matching only, for callers that have already screened the text."""
+        decision = self._understand_one(text)
+        return self._two_questions(text, decision) or decision
+
+    def _two_questions(self, text: str, whole: Decision) -> Decision | None:
+        """Two questions in one ("how do i claim my junior isa and whats the setting up home allowance"):
+        each half is clearly its own topic, so both are answered. When the whole message was clear,
+        its topic stays first, and only a half that agrees with it brings the other."""
+        if len(text.split()) > TWO_QUESTIONS_WORDS:
+            return None  # a story's clauses are not questions of their own
+        for first, second in _halves(text):
+            one, other = self._understand_one(first), self._understand_one(second)
+            # "...and how does it work" is not a second question about the bot (meta.help).
+            topics = [d.topic_id for d in (one, other) if d.action is Action.ANSWER and d.topic_id and family(d.topic_id) not in ("meta", OUT_OF_SCOPE)]
+            if len(set(topics)) < 2:
+                continue
+            if whole.action is not Action.ANSWER:
+                return replace(one, also=(other.topic_id,))
+            if whole.topic_id in topics:
+                return replace(whole, also=tuple(t for t in topics if t != whole.topic_id))
+        return None
+
+    def _understand_one(self, text: str) -> Decision:
         plain = normalise(text)
         question = _PLEASANTRIES.sub("", plain).strip()
         words_left = len(question.split())
@@ -143,6 +166,26 @@ class Router:
             if choices:
                 return Decision(Action.CLARIFY, choices=choices, score=best.score, candidates=ranked)
         return Decision(Action.FALLBACK, score=best.score, candidates=ranked)
+
+
+# Where a message asking two things joins them: "...? ...", ", and ...", "... and what/how/can ...", "... also ...".
+_JOINS = re.compile(
+    r"\?\s+|[,;]\s*(?:and|also|plus)\s+|\s+(?:and|&|n)\s+(?:also\s+)?(?=(?:what|whats|how|can|do|does|is|are|where|who|when|will|would|could|should|why)\b)"
+    r"|\s+(?:also|plus)\s+",
+    re.IGNORECASE,
+)
+MOST_HALVES = 3  # split points tried, first to last: each costs two more matches
+TWO_QUESTIONS_WORDS = 40
+
+
+def _halves(text: str) -> list[tuple[str, str]]:
+    """The ways a message splits into two parts of at least three words each, at the words that join questions."""
+    halves = []
+    for join in _JOINS.finditer(text.strip()):
+        first, second = text[: join.start()], text[join.end() :]
+        if len(first.split()) >= 3 and len(second.split()) >= 3:
+            halves.append((first, second))
+    return halves[:MOST_HALVES]
 
 
 def matchable(text: str) -> str:

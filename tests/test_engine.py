@@ -282,3 +282,9 @@ def test_a_question_at_the_end_of_a_long_story_is_answered(person: Person) -> No
     story = "so today i went to college, then the shop, then home and watched tiktok for ages. " * 15
     result = person.send(story + "anyway my real question is do care leavers have to pay council tax")
     assert len(story) > 1000 and "helpful|y:offer.council_tax" in [b.payload.split("|", 1)[1] for b in result.replies[-1].buttons]
+
+
+def test_two_questions_in_one_message_get_two_answers(person: Person) -> None:
+    result = person.send("how do i claim my junior isa and whats the setting up home allowance")
+    answered = [b.payload.split("|", 2)[2] for r in result.replies for b in r.buttons if b.payload.split("|")[1] == "helpful"]
+    assert answered == ["y:offer.junior_isa", "n:offer.junior_isa", "y:offer.setting_up_home", "n:offer.setting_up_home"]

@@ -184,3 +184,22 @@ def test_a_question_inside_a_long_story_is_answered(router: Router, text: str, t
 def test_the_topic_model_counts_for_more_in_longer_messages() -> None:
     assert model_weight(5) == MODEL_WEIGHT and model_weight(200) == LONG_MODEL_WEIGHT
     assert MODEL_WEIGHT < model_weight(20) < LONG_MODEL_WEIGHT
+
+
+# Two questions in one: each half is clear on its own, so both are answered.
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("how do i claim my junior isa and whats the setting up home allowance", "offer.junior_isa", "offer.setting_up_home"),
+        ("what is a pep? also can i get a bus pass for college", "offer.education", "glossary.pep"),
+        ("can i get help with council tax and how do i open a bank account", "offer.money", "offer.council_tax"),
+    ],
+)
+def test_two_questions_in_one_are_both_answered(router: Router, text: str, first: str, second: str) -> None:
+    decision = router.decide(text)
+    assert (decision.action, decision.topic_id, decision.also) == (Action.ANSWER, first, (second,))
+
+
+def test_one_question_with_and_in_it_is_one_question(router: Router) -> None:
+    decision = router.decide("can i stay with my foster carers after 18 and how does it work")
+    assert decision.also == ()
