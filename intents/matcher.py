@@ -161,8 +161,16 @@ class Matcher:
         for shorter in _undoubled(word):
             if shorter in self._weight or shorter in STOPWORDS:
                 return shorter
+        # A dropped g ("waitin", "replyin", "talkin"): the word the -ing form stems to.
+        if word.endswith("in") and stem(word + "g") in self._weight:
+            return stem(word + "g")
         if len(word) < 4:
             return word
+        # Two letters swapped ("levaer", "hosuing") is the commonest slip on a phone, and ratio() scores it low.
+        for i in range(len(word) - 1):
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if swapped in self._weight and swapped not in STOPWORDS:
+                return swapped
         found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
         return found[0] if found else word
 

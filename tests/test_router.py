@@ -129,6 +129,16 @@ def test_crisis_topics_are_never_guessed_by_the_matcher(somerset: CouncilKnowled
     assert not any(t.startswith("crisis.") for t in somerset.matchable())
 
 
+# Two letters swapped, and a dropped g, are read as the word meant.
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("am i a care levaer", "offer.eligibility"), ("hosuing help", "offer.housing"), ("sw not replyin", "care.social_worker")],
+)
+def test_phone_slips_are_read_as_the_word_meant(router: Router, text: str, topic: str) -> None:
+    decision = router.decide(text)
+    assert (decision.action, decision.topic_id) == (Action.ANSWER, topic)
+
+
 # Two words run together on a phone keyboard are read as the two words.
 @pytest.mark.parametrize(
     ("text", "topic"),
