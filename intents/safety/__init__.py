@@ -229,6 +229,28 @@ def _without_idioms(plain: str) -> str:
     return plain
 
 
+# Words either side of a match that the learned tier doubts it by (0: the whole message). Cross-validated
+# on the tuning cases: 30 caught 20 more in 9,869 crises for 7 more false alarms in 10,343 calm messages.
+DOUBT_WINDOW = 30
+
+
+def _around(plain: str, found: Hits) -> str:
+    """The words near the rules' matches: a long message's talk of bus passes must not outvote its one line."""
+    if not DOUBT_WINDOW:
+        return plain
+    starts = [0]
+    for word in plain.split(" ")[:-1]:
+        starts.append(starts[-1] + len(word) + 1)
+    near: set[int] = set()
+    for spans in found.values():
+        for s0, s1 in spans:
+            first = max(0, sum(1 for x in starts if x <= s0) - 1 - DOUBT_WINDOW)
+            last = sum(1 for x in starts if x < s1) + DOUBT_WINDOW
+            near.update(range(first, last))
+    words = plain.split(" ")
+    return " ".join(words[i] for i in sorted(near) if i < len(words))
+
+
 @lru_cache(maxsize=16384)
 def screen(text: str, after_crisis: bool = False) -> Screen:
     """Find a cry for help in one message, whatever else it says.
@@ -264,7 +286,7 @@ def screen(text: str, after_crisis: bool = False) -> Screen:
             return Screen(about=kinds[0], check_in=unclear and not ABOUT.search(plain) and not RESOLVED.search(plain))
         veto = learned.SURE_VETO_MARGIN if set(kinds) & NEVER_DOUBTED else learned.VETO_MARGIN
         # A few words are too little to doubt a rule with: "i was sexually abused" says it all.
-        if len(plain.split()) >= learned.FEWEST_WORDS_TO_DOUBT and learned_model().judge(_without_idioms(plain)).margin < veto:
+        if len(plain.split()) >= learned.FEWEST_WORDS_TO_DOUBT and learned_model().judge(_without_idioms(_around(plain, found))).margin < veto:
             # The rules matched, but everything else in the message reads as calm: ask, do not alarm.
             return Screen(check_in=True, tier="rules, doubted by learned")
         if JOKING.search(text) and not set(kinds) & NEVER_A_JOKE:

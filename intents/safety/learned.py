@@ -45,7 +45,10 @@ KNOWLEDGE_FILE = ROOT / "knowledge" / "content" / "national.yaml"
 PHRASINGS_DIR = ROOT / "knowledge" / "content" / "phrasings"
 # Everyday questions from our own understanding cases: calm, in young people's words
 # (never the never-tuned splits, understanding_heldout*.yaml).
-UNDERSTANDING_FILES = [ROOT / "tests" / "data" / name for name in ("understanding.yaml", "understanding_tuning.yaml", "understanding_tuning2.yaml")]
+UNDERSTANDING_FILES = [
+    ROOT / "tests" / "data" / name
+    for name in ("understanding.yaml", "understanding_tuning.yaml", "understanding_tuning2.yaml", "understanding_tuning3.yaml")
+]
 CALM = "calm"
 CRISIS = "crisis"
 # Log-odds of crisis over calm (both models' added), chosen by five-fold cross-validation on the

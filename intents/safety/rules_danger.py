@@ -76,6 +76,8 @@ MISSING = [
 ]
 
 HOMELESS = [
+    r"(?:sleep|sleeping|kip|kipping|stay|staying|spend the night) (?:in|at) (?:a |the )?(?:24 ?hr|24 ?hour|twenty four hour|all night|open all night) \w+",
+    r"(?:got|have|with|there is|theres) no (?:other )?(?:option|choice|options|where) _ tonight",
     r"homeless(?! (?:prevention|duty|team|services?|charity|charities|people|person|shelter|man|woman|guy|lady|in the|on the))",
     r"(?:nowhere|no where|nowhere else|no place|not got anywhere|havent got anywhere|have not got anywhere|dont have anywhere|do not have anywhere|aint got nowhere|got nowhere|have nowhere|no where else|nowhere safe|nowhere left) _ {TO} (?:sleep|stay|go|live|be|crash|kip)",
     r"(?:kicked|thrown|chucked|put|told to get|told me to get|booted|threw|kicking|throwing|chucking) (?:me )?out(?: of (?:home|the house|my house|the flat|my flat|my placement|the placement|my room|my mums|my dads|my carers|my foster|my foster home|supported lodgings|my lodgings|the hostel|my hostel|my nans|my aunts|my mates))?(?: (?:tonight|today|last night|this morning|this evening|now|again|and|because|cos|for|with|by|at \d+|in the rain|in the cold)|$)",

@@ -64,6 +64,9 @@ DOMESTIC_ABUSE = [
 ]
 
 FORCED_MARRIAGE = [
+    # FGM said the way it is told to a girl (NSPCC, the FGM helpline): cut "there", "like mum was".
+    r"(?:get|getting|be|being) cut (?:down there|there) _ (?:like|when|at|my age|visit|holiday|trip|family|summer)",
+    r"(?:get|getting|be|being) cut _ like (?:she|mum|my mum|my sister|my aunt|my auntie|my cousin|my nan) (?:did|was|had)",
     r"(?:forced|forcing|force|make|making|made|want|wants|pressure|pressuring|pressured|arrange|arranging|arranged) _ (?:me )?_ (?:to )?(?:marry|get married|marriage|wed|be engaged|get engaged)(?! (?:is|in|essay|lesson|homework|film))",
     r"(?:taking|take|taken|sending|send|sent|send me|taking me) _ (?:abroad|back home|to pakistan|to bangladesh|to india|to somalia|to sudan|to eritrea|to nigeria|to egypt|to yemen|to afghanistan|to iraq|to (?:my|our|their) (?:country|village|home country)|on holiday|for the summer) _ (?:marry|married|marriage|wedding|husband|wife|cut|cutting|ceremony|never come back|not come back|engaged)",
     r"(?:married|marry|engaged) _ (?:to )?(?:my cousin|a man|an older man|someone i do not know|someone i dont know|a stranger) _ (?:dont want|do not want|scared|against my will|family|they|said)",

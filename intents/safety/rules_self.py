@@ -91,6 +91,8 @@ SUICIDE = [
     r"(?:look after|have|take|rehome) my (?:dog|cat|kitten|puppy|pet|hamster|rabbit|sister|brother) (?:when|after|once) i (?:am )?(?:dead|gone|die)",
     r"(?:wished|wish|wishing) on (?:the |my )?(?:candles|star|stars|birthday) _ (?:die|dead|not wake up|gone)",
     r"(?:will not|wont|not going to|not gonna) be (?:at|there for|around for) _ (?:or ever|ever again|anymore|any more)",
+    r"(?:will not|wont|not going to|not gonna|aint gonna) be (?:around|here|alive) (?:for (?:any of it|much longer|next (?:week|month|year))|by (?:then|next (?:week|month|year)|the end of (?:the )?(?:week|month|year))|to see (?:it|them|that|my))",
+    r"(?:note|letter) so _ (?:does not|doesnt|dont|do not|wont|will not|never) blame (?:herself|himself|themselves|themself|yourself|theirselves|themselfs)",
     r"(?:if i disappear|if i go missing) _ (?:for good|i chose|because i chose|dont look|do not look)",
     r"(?:prob|probably|prolly) my last (?:message|text|night|day)", r"last (?:message|text) (?:prob|probably|prolly|ever)",
     r"(?:belt|cord|scarf|rope|ligature|lead) _ (?:ready|tied|round my neck|around my neck|house empty|over the door)",
@@ -110,6 +112,9 @@ SELF_HARM = [
     # Before the bare words below: an alternation takes the first branch that fits, and "self harm
     # again" must be read as telling, not as naming a topic.
     r"(?:self harm|self harmed|self harming|cutting|harming) (?:again|tonight|today|right now|last night|so bad|so much)",
+    # Said sideways, the way it is hidden from carers: "did the thing to my arm again".
+    r"(?:did|done|doing|do) (?:the thing|the usual|it|that) (?:to|on) my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hips) (?:again|tonight|last night|today)",
+    r"(?:did|done|doing) the thing (?:to|on) my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hips)",
     r"(?:cut|cutting|cuts|slice|slicing|sliced|burn|burning|burned|burnt|scratch|scratching|scratched|carve|carving|carved|"
     r"hit|hitting|hurt|hurting|harm|harming|punch|punching|punched|bang|banging|banged|stab|stabbing|starve|starving|punish|punishing|"
     r"pick|picking|bite|biting|bruise|bruising) _ (?:myself|my self|meself|my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|belly|body|hips|ankles|head against))"
@@ -159,6 +164,7 @@ OVERDOSE = [
     r"(?:took|taken|take|taking|swallowed|swallow|swallowing|had|have had|necked|downed|popped|popping) _ {LOTS} _ {PILLS}(?! (?:organiser|box|reminder|dispenser))",
     r"(?:took|taken|swallowed|necked|downed|popped|had) (?:the |my |some |her |his |mums |all )?{PILLS} _ (?:all|all of them|all at once|at once|in one go|to die|so i (?:dont|do not|wont|will not) wake up|and (?:now|i feel)|an hour ago|earlier|just now)",
     r"(?:just|already|i) (?:took|swallowed|necked|downed|taken) (?:them|it|the lot|them all|all of them|the whole lot|everything|the pills)",
+    r"(?:swallowed|necked|downed|took) (?:everything|all|the lot|whatever) (?:in|from|out of) (?:the |my |our )?(?:first aid|medicine|meds|cabinet|box|drawer|cupboard|bathroom|packet|kit)",
     r"overdos(?:e|ed|ing)(?! (?:on|of) (?:netflix|cuteness|chocolate|sugar|love|tv|sweets|memes|kindness))", r"(?:took|taken|had|done|drank|drunk|snorted|smoked|injected|used) _ too much (?:of )?(?:drugs|ket|coke|mdma|pills|molly|xans|spice|heroin|wine|vodka|alcohol|drink|stuff|something|gabapentin|weed|g|ghb|tablets|meds)",
     r"(?:feel|feeling|felt|am|im) _ (?:weird|dizzy|sick|funny|strange|drowsy|faint|like passing out|like i am dying|numb|really bad|shaky|confused) _ (?:after|since|from) (?:i |)?(?:took|taking|taken|the|those|these|mixing|having|i had|drinking|smoking) _ (?:pills|tablets|meds|drugs|stuff|ket|xans|them|it|paracetamol|wine|vodka|something|drink)",
     r"(?:drink|drinks|drank) (?:was |got |been )?spiked", r"spiked (?:me|my drink|my drinks)", r"(?:been|was|got|think i was|think i got|think i have been|i have been) spiked",
