@@ -26,8 +26,7 @@ MARGIN = 0.04
 MAX_CHOICES = 3
 # "Did you mean" offers the topics scoring within this of the best.
 CHOICE_WINDOW = 0.15
-# How sure the matcher must be of an answer to outweigh the learned tier's guess of a crisis (Router.screen),
-# or to be given beside a check-in (Router.decide).
+# How sure the matcher must be of an answer to outweigh the learned tier's guess of a crisis (Router.screen).
 SURE_ANSWER = 0.7
 # Matching reads at most this much of a long message (the whole of it is always screened): its start,
 # which says who and what, and its end, where a long story usually asks its question.
@@ -105,10 +104,8 @@ class Router:
             return Decision(Action.CRISIS, topic_id=crisis.topic_id, score=1.0)
         if crisis.check_in:
             # The engine answers a clear question and then asks "are you safe?"; otherwise it only asks.
-            # Only a sure answer: the worry's own words ("i cant cope") can make a weak match look clear.
             understood = self.understand(matchable(text))
-            sure = understood.action is Action.ANSWER and understood.score >= SURE_ANSWER
-            return understood if sure else Decision(Action.CHECK_IN)
+            return understood if understood.action is Action.ANSWER else Decision(Action.CHECK_IN)
         if crisis.about:
             return Decision(Action.ABOUT)
         return self.understand(matchable(text))
