@@ -105,6 +105,12 @@ class Candidate:
     matched: float = 0.0
     model: float = 0.0
 
+    @property
+    def short_message_score(self) -> float:
+        """The score at a short message's model weight: a long message leans on the model (model_weight),
+        which suits finding its topic but overstates how plainly it is only a question."""
+        return min(self.score, (1 - MODEL_WEIGHT) * self.matched + MODEL_WEIGHT * self.model)
+
 
 @dataclass(frozen=True)
 class _Phrasing:

@@ -92,7 +92,8 @@ class Router:
         crisis = screen(text, after_crisis=after_crisis)
         if crisis.is_crisis and crisis.tier == "learned":
             understood = self.understand(matchable(text))
-            if understood.action is Action.ANSWER and understood.score >= SURE_ANSWER:
+            plainly = understood.candidates[0].short_message_score if understood.candidates else 0.0
+            if understood.action is Action.ANSWER and plainly >= SURE_ANSWER:
                 return replace(crisis, kinds=(), friend_kinds=(), check_in=True, tier="learned, weighed against an answer")
         return crisis
 

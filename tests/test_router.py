@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from intents.matcher import LONG_MODEL_WEIGHT, MODEL_WEIGHT, Matcher, model_weight
+from intents.matcher import LONG_MODEL_WEIGHT, MODEL_WEIGHT, Candidate, Matcher, model_weight
 from intents.router import SURE_ANSWER, Action, Router
 from knowledge.base import CouncilKnowledge
 
@@ -213,3 +213,10 @@ def test_two_questions_in_one_are_both_answered(router: Router, text: str, first
 def test_one_question_with_and_in_it_is_one_question(router: Router) -> None:
     decision = router.decide("can i stay with my foster carers after 18 and how does it work")
     assert decision.also == ()
+
+
+def test_a_long_message_is_not_plainly_a_question_at_the_long_message_weight() -> None:
+    # The check that softens a learned alarm beside a plain question reads the short-message blend.
+    leaning_on_the_model = Candidate("offer.housing", score=0.8, matched=0.5, model=0.95)
+    assert leaning_on_the_model.short_message_score == pytest.approx(0.75 * 0.5 + 0.25 * 0.95)
+    assert Candidate("offer.housing", score=0.3, matched=0.9, model=0.9).short_message_score == 0.3
