@@ -125,7 +125,11 @@ class Router:
         for first, second in _halves(text):
             one, other = self._understand_one(first), self._understand_one(second)
             # "...and how does it work" is not a second question about the bot (meta.help).
-            topics = [d.topic_id for d in (one, other) if d.action is Action.ANSWER and d.topic_id and family(d.topic_id) not in ("meta", OUT_OF_SCOPE)]
+            topics = [
+                d.topic_id
+                for d in (one, other)
+                if d.action is Action.ANSWER and d.topic_id and family(d.topic_id) not in ("meta", OUT_OF_SCOPE)
+            ]
             if len(set(topics)) < 2:
                 continue
             if whole.action is not Action.ANSWER:
@@ -168,8 +172,8 @@ class Router:
 
 # Where a message asking two things joins them: "...? ...", ", and ...", "... and what/how/can ...", "... also ...".
 _JOINS = re.compile(
-    r"\?\s+|[,;]\s*(?:and|also|plus)\s+|\s+(?:and|&|n)\s+(?:also\s+)?(?=(?:what|whats|how|can|do|does|is|are|where|who|when|will|would|could|should|why)\b)"
-    r"|\s+(?:also|plus)\s+",
+    r"\?\s+|[,;]\s*(?:and|also|plus)\s+|\s+(?:also|plus)\s+"
+    r"|\s+(?:and|&|n)\s+(?:also\s+)?(?=(?:what|whats|how|can|do|does|is|are|where|who|when|will|would|could|should|why)\b)",
     re.IGNORECASE,
 )
 MOST_HALVES = 3  # split points tried, first to last: each costs two more matches

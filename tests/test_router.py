@@ -155,7 +155,7 @@ def test_words_run_together_are_read_apart(router: Router, text: str, topic: str
 
 
 # A question that is one line of a long story: the story's other words must not drown it.
-# Sure enough to be given even beside a check-in (the first also leaves a foster home, calmly, in april).
+# Sure enough to outweigh a learned guess of a crisis (the first also leaves a foster home, calmly, in april).
 LONG_STORIES = [
     (
         "right so i left my foster home in april and moved into a little studio near the station. its been "

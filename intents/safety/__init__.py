@@ -16,8 +16,10 @@ missed cry for help can cost a life. So the screen answers in three ways:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from intents.safety import learned, phrases, rules_danger, rules_exploit, rules_harm, rules_self
 from intents.safety.idioms import EXCUSES, idiom_spans
@@ -238,17 +240,15 @@ def _around(plain: str, found: Hits) -> str:
     """The words near the rules' matches: a long message's talk of bus passes must not outvote its one line."""
     if not DOUBT_WINDOW:
         return plain
-    starts = [0]
-    for word in plain.split(" ")[:-1]:
-        starts.append(starts[-1] + len(word) + 1)
+    words = plain.split(" ")
+    starts = list(accumulate((len(w) + 1 for w in words[:-1]), initial=0))  # where each word begins
     near: set[int] = set()
     for spans in found.values():
         for s0, s1 in spans:
-            first = max(0, sum(1 for x in starts if x <= s0) - 1 - DOUBT_WINDOW)
-            last = sum(1 for x in starts if x < s1) + DOUBT_WINDOW
-            near.update(range(first, last))
-    words = plain.split(" ")
-    return " ".join(words[i] for i in sorted(near) if i < len(words))
+            first = bisect_right(starts, s0) - 1  # the word the match begins in
+            last = bisect_left(starts, s1)  # one past the word it ends in
+            near.update(range(max(0, first - DOUBT_WINDOW), min(len(words), last + DOUBT_WINDOW)))
+    return " ".join(words[i] for i in sorted(near))
 
 
 @lru_cache(maxsize=16384)

@@ -83,6 +83,7 @@ SUICIDE = [
     r"(?:i will|ill|i am going to|im gonna|i am gonna) (?:be )?dead (?:before|by then|by the time|soon|anyway)",
     r"(?:future|birthday|christmas|next year|18th|eighteenth) (?:that )?i (?:do not|dont) (?:plan on|expect to|think i will) (?:having|seeing|reaching|being|make|making)",
     r"(?:least painful|quickest|easiest|painless|surest) way (?:to go|out|to die|to do it)",
+    r"(?:does it|would it|will it|how much does it) hurt (?:to|if (?:i|you)) (?:hang|drown|jump off|jump in front|overdose|od|bleed out|slit)",
     r"(?:how|what) (?:high|height|far) _ (?:fall|jump|drop) _ (?:die|dead|to not survive|kill)",
     r"(?:time (?:i|to)|want to|wanna|just) (?:stop|stopped) existing",
     r"why am i (?:even |still )*(?:alive|here|breathing|living)\b(?! (?:in|at|with|on))",
