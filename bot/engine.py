@@ -32,7 +32,7 @@ from bot.turn import Press, Turn, parse_payload
 from bot.welcome import AGE_SAVED, AGE_SKIPPED, set_age_band, welcome
 from intents.matcher import Matcher
 from intents.normalise import clean, has_words
-from intents.router import Action, Router, matchable
+from intents.router import Action, Router
 from intents.safety.reading import unreadable_script
 from knowledge.base import CouncilKnowledge
 from storage import retention, voice
@@ -247,7 +247,7 @@ class Engine:
         elif crisis.check_in:
             # A clear question still gets its answer ("i dont want to live here anymore" is about a
             # placement); the check-in comes after it, so "are you safe?" is never skipped.
-            decision = self.router.understand(matchable(text))
+            decision = self.router.understand(text)
             if decision.action is Action.ANSWER and decision.topic_id:
                 self.open_topic(turn, decision.topic_id)
         else:
@@ -269,7 +269,7 @@ class Engine:
     def understand(self, turn: Turn, text: str) -> None:
         """Treat text as a question: answer, ask "did you mean", or fall back."""
         turn.state.pop("clarify", None)
-        decision = self.router.understand(matchable(text))
+        decision = self.router.understand(text)
         long_text = len(text) > LONG_MESSAGE
         if decision.action is Action.ANSWER and decision.topic_id:
             self.open_topic(turn, decision.topic_id)

@@ -62,6 +62,11 @@ MODEL_WEIGHT_FROM, MODEL_WEIGHT_PER_WORD, LONG_MODEL_WEIGHT = 16, 0.025, 0.7
 SAME_PHRASING = 97
 
 
+def blend(matched: float, model: float, weight: float = MODEL_WEIGHT) -> float:
+    """A topic's word-and-phrase score moved toward the topic model's probability for it."""
+    return (1 - weight) * matched + weight * model
+
+
 def model_weight(words: int) -> float:
     """How much the topic model counts in a message of this many words."""
     return min(LONG_MODEL_WEIGHT, MODEL_WEIGHT + MODEL_WEIGHT_PER_WORD * max(0, words - MODEL_WEIGHT_FROM))
@@ -109,7 +114,7 @@ class Candidate:
     def short_message_score(self) -> float:
         """The score at a short message's model weight: a long message leans on the model (model_weight),
         which suits finding its topic but overstates how plainly it is only a question."""
-        return min(self.score, (1 - MODEL_WEIGHT) * self.matched + MODEL_WEIGHT * self.model)
+        return min(self.score, blend(self.matched, self.model))
 
 
 @dataclass(frozen=True)
@@ -273,4 +278,4 @@ class Matcher:
         for topic_id in sorted(posterior, key=posterior.__getitem__, reverse=True)[:MODEL_TOPICS]:
             best.setdefault(topic_id, 0.0)
         for topic_id, score in best.items():
-            best[topic_id] = (1 - weight) * score + weight * posterior.get(topic_id, 0.0)
+            best[topic_id] = blend(score, posterior.get(topic_id, 0.0), weight)

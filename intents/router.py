@@ -91,7 +91,7 @@ class Router:
         """
         crisis = screen(text, after_crisis=after_crisis)
         if crisis.is_crisis and crisis.tier == "learned":
-            understood = self.understand(matchable(text))
+            understood = self.understand(text)
             plainly = understood.candidates[0].short_message_score if understood.candidates else 0.0
             if understood.action is Action.ANSWER and plainly >= SURE_ANSWER:
                 return replace(crisis, kinds=(), friend_kinds=(), check_in=True, tier="learned, weighed against an answer")
@@ -105,14 +105,15 @@ class Router:
             return Decision(Action.CRISIS, topic_id=crisis.topic_id, score=1.0)
         if crisis.check_in:
             # The engine answers a clear question and then asks "are you safe?"; otherwise it only asks.
-            understood = self.understand(matchable(text))
+            understood = self.understand(text)
             return understood if understood.action is Action.ANSWER else Decision(Action.CHECK_IN)
         if crisis.about:
             return Decision(Action.ABOUT)
-        return self.understand(matchable(text))
+        return self.understand(text)
 
     def understand(self, text: str) -> Decision:
         """Matching only, for callers that have already screened the text."""
+        text = _matched_part(text)
         decision = self._understand_one(text)
         return self._two_questions(text, decision) or decision
 
@@ -190,7 +191,7 @@ def _halves(text: str) -> list[tuple[str, str]]:
     return halves[:MOST_HALVES]
 
 
-def matchable(text: str) -> str:
+def _matched_part(text: str) -> str:
     """The part of a message that matching reads: all of it, or a long one's start and end, cut at spaces."""
     if len(text) <= MATCH_HEAD + MATCH_TAIL:
         return text
